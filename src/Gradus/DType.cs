@@ -1,6 +1,6 @@
 namespace Gradus;
 
-/// <summary>The element type of a <see cref="Tensor"/>, as PyTorch's <c>torch.dtype</c>.</summary>
+/// <summary>The element type of a tensor, as PyTorch's <c>torch.dtype</c>.</summary>
 public enum DType
 {
     /// <summary>32-bit IEEE float (<c>torch.float32</c>), the default.</summary>
