@@ -168,7 +168,18 @@ public static class Idx
                 $"dimensions {shape} need {expected} bytes of data, more than a {packed}-byte gzip file can hold");
 
         byte[] data = new byte[expected];
-        int read = source.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+        int read = 0;
+        try
+        {
+            int n;
+            while (read < data.Length && (n = source.Read(data, read, data.Length - read)) > 0)
+                read += n;
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DataFormatException(name, headerLength + read,
+                $"dimensions {shape} need {expected} bytes of data, but the gzip data is corrupt after {read}: {ex.Message}", ex);
+        }
         if (read < expected)
             throw new DataFormatException(name, headerLength + read,
                 $"dimensions {shape} need {expected} bytes of data, but the {(compressed is null ? "file" : "decompressed data")} has only {read} (truncated?)");
