@@ -8,7 +8,9 @@ length N, then N bytes of UTF-8 JSON {"__metadata__": {str: str}, name: {"dtype"
 Offsets are relative to the buffer; tensors are packed with no holes, little-endian, row-major.
 Like the reference writer, tensors are ordered by descending dtype alignment, then by name, and the
 JSON is compact (no spaces, non-ASCII kept as UTF-8). The reference keeps `__metadata__` keys in
-hash order; this writer sorts them, so output is deterministic.
+hash order; this writer sorts them, so output is deterministic. Unlike the reference, a non-contiguous
+tensor is saved in its logical row-major order (the reference raises) and tensors sharing memory are each
+saved in full (the reference raises and points to save_model).
 
 Usage: sys.path.insert(0, "tools"); from safetensors_torch import save_file, load_file
 """
