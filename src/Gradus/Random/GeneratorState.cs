@@ -59,7 +59,7 @@ internal static class GeneratorState
         {
             throw new ArgumentException(
                 $"Expected either a CPUGeneratorImplStateLegacy of size {LegacySize} or a CPUGeneratorImplState of size " +
-                $"{CurrentSize} but found the input RNG state size to be {b.Length}", nameof(b));
+                $"{CurrentSize} but found the input RNG state size to be {b.Length}");
         }
         seed = BinaryPrimitives.ReadUInt64LittleEndian(b[SeedOffset..]);
         int left = BinaryPrimitives.ReadInt32LittleEndian(b[LeftOffset..]);
@@ -67,7 +67,7 @@ internal static class GeneratorState
         uint next = unchecked((uint)BinaryPrimitives.ReadUInt64LittleEndian(b[NextOffset..]));
         if (!seeded || left <= 0 || left > Mt19937.StateSize || next > Mt19937.StateSize)
         {
-            throw new ArgumentException("Invalid mt19937 state", nameof(b));
+            throw new ArgumentException("Invalid mt19937 state");
         }
         for (int i = 0; i < Mt19937.StateSize; i++)
         {
