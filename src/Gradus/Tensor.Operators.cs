@@ -19,7 +19,7 @@ public partial class Tensor
     /// <summary>Subtracts a scalar.</summary>
     public static Tensor operator -(Tensor a, double b) => Arithmetic.Sub(a, a.ScalarLike(b));
     /// <summary>Subtracts from a scalar.</summary>
-    public static Tensor operator -(double a, Tensor b) => Arithmetic.Sub(b.ScalarLike(a), b);
+    public static Tensor operator -(double a, Tensor b) => Arithmetic.Sub(b.ScalarLike(a), b, "RsubBackward1");
     /// <summary>Elementwise product with broadcasting.</summary>
     public static Tensor operator *(Tensor a, Tensor b) => Arithmetic.Mul(a, b);
     /// <summary>Multiplies by a scalar.</summary>

@@ -57,10 +57,22 @@ internal struct PowOp<T> : IBinaryOp<T> where T : IFloatingPointIeee754<T>
 {
     public static T Apply(T a, T b) => T.Pow(a, b);
     public static void Apply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Pow(a, b, d);
+    /// <summary>Scalar exponents take ATen's exact special cases (1, 2, 3, ±0.5, -1, -2) before the general pow.</summary>
     public static void Apply(ReadOnlySpan<T> a, T b, Span<T> d)
     {
-        if (b == T.CreateTruncating(2)) TensorPrimitives.Multiply(a, a, d);
-        else TensorPrimitives.Pow(a, b, d);
+        double e = double.CreateTruncating(b);
+        switch (e)
+        {
+            case 0: d.Fill(T.One); break;
+            case 1: a.CopyTo(d); break;
+            case 2: TensorPrimitives.Multiply(a, a, d); break;
+            case 3: TensorPrimitives.Multiply(a, a, d); TensorPrimitives.Multiply(d, a, d); break;
+            case 0.5: TensorPrimitives.Sqrt(a, d); break;
+            case -0.5: TensorPrimitives.Sqrt(a, d); TensorPrimitives.Divide(T.One, d, d); break;
+            case -1: TensorPrimitives.Divide(T.One, a, d); break;
+            case -2: TensorPrimitives.Multiply(a, a, d); TensorPrimitives.Divide(T.One, d, d); break;
+            default: TensorPrimitives.Pow(a, b, d); break;
+        }
     }
     public static void Apply(T a, ReadOnlySpan<T> b, Span<T> d) => TensorPrimitives.Pow(a, b, d);
 }

@@ -11,10 +11,11 @@ internal static class Arithmetic
         return Tensor.Record(r, "AddBackward0", [a, b], g => [Binary.Unbroadcast(g, a), Binary.Unbroadcast(g, b)]);
     }
 
-    public static Tensor Sub(Tensor a, Tensor b)
+    /// <summary>a - b; <paramref name="name"/> is RsubBackward1 for scalar - tensor, as PyTorch names it.</summary>
+    public static Tensor Sub(Tensor a, Tensor b, string name = "SubBackward0")
     {
         var r = Binary.Run<SubOp<float>, SubOp<double>, SubOp<long>>(a, b, Binary.ResultType(a, b), "sub");
-        return Tensor.Record(r, "SubBackward0", [a, b], g => [Binary.Unbroadcast(g, a), Binary.Unbroadcast(-g, b)]);
+        return Tensor.Record(r, name, [a, b], g => [Binary.Unbroadcast(g, a), Binary.Unbroadcast(-g, b)]);
     }
 
     public static Tensor Mul(Tensor a, Tensor b)

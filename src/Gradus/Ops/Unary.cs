@@ -94,7 +94,7 @@ internal static class Unary
         if (min is { } lo) r = Arithmetic.Maximum(r, Torch.Scalar(lo, x.DType));
         if (max is { } hi) r = Arithmetic.Minimum(r, Torch.Scalar(hi, x.DType));
         if (ReferenceEquals(r, x)) r = x.Clone();
-        return Tensor.Record(r, min is not null && max is not null ? "ClampBackward1" : min is not null ? "ClampMinBackward0" : "ClampMaxBackward0", [x], g =>
+        return Tensor.Record(r, "ClampBackward1", [x], g =>
         {
             var mask = Torch.OnesLike(x, DType.Bool);
             if (min is { } lo2) mask = mask & x.Ge(lo2);

@@ -72,7 +72,8 @@ internal static class Views
         {
             if (viewOnly)
                 throw new InvalidOperationException("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .Reshape(...) instead.");
-            return Reshape(x.Clone(), shape, viewOnly: true);
+            var copy = x.Clone();
+            return Make(copy, shape, Shapes.ContiguousStrides(shape), 0, "UnsafeViewBackward0", g => g.Reshape(old));
         }
         return Make(x, shape, st, x.offset, viewOnly ? "ViewBackward0" : "ReshapeAliasBackward0", g => g.Reshape(old));
     }
