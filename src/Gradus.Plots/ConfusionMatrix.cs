@@ -32,9 +32,9 @@ public static class ConfusionMatrix
             for (int j = 0; j < n; j++)
                 cells[i, j] = counts[i, j];
         var heatmap = plot.Add.Heatmap(cells);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed();
         heatmap.ManualRange = new ScottPlot.Range(0, Math.Max(max, 1));
-        heatmap.Extent = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
+        heatmap.Rectangle = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
         plot.Add.ColorBar(heatmap);
 
         float fontSize = n <= 10 ? 14 : n <= 20 ? 10 : 7;
@@ -52,8 +52,13 @@ public static class ConfusionMatrix
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, classNames.ToArray());
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             positions.Select(p => n - 1 - p).ToArray(), classNames.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        int longest = classNames.Max(c => c.Length);
+        if (longest * n > 48)
+        {
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 30 + 6 * Math.Min(longest, 20);
+        }
         plot.HideGrid();
         plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
         return new Figure(plot, 640, 600);

@@ -66,7 +66,7 @@ public static class DecisionBoundary
             markers.MarkerLineWidth = 1;
             markers.LegendText = classNames is null ? $"Class {k}" : classNames[k];
         }
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.SetLimits(extent);
         return new Figure(plot, 640, 540);
     }
@@ -88,7 +88,7 @@ public static class DecisionBoundary
         var heatmap = plot.Add.Heatmap(cells);
         heatmap.Colormap = new ScottPlot.Colormaps.Custom([Color.FromHex("#b2182b"), Colors.White, Color.FromHex("#2166ac")], true);
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.Extent = extent;
+        heatmap.Extent = extent; // centres of the corner cells
         heatmap.Opacity = 0.8;
         plot.Add.ColorBar(heatmap).Label = "P(class 1)";
         var boundary = plot.Add.ContourLines(points, 1);
@@ -114,7 +114,11 @@ public static class DecisionBoundary
                 rgb[rows - 1 - i, j, 1] = pale.G;
                 rgb[rows - 1 - i, j, 2] = pale.B;
             }
-        plot.Add.ImageRect(new ScottPlot.Image(rgb), extent);
+        // The image's edges lie half a cell outside the grid points, which are the cells' centres.
+        double halfX = extent.Width / (cols - 1) / 2, halfY = extent.Height / (rows - 1) / 2;
+        var image = plot.Add.ImageRect(new ScottPlot.Image(rgb),
+            new CoordinateRect(extent.Left - halfX, extent.Right + halfX, extent.Bottom - halfY, extent.Top + halfY));
+        image.AntiAlias = false;
     }
 
     private static Color[] ClassColors(int count) =>

@@ -71,9 +71,8 @@ public static class LossSurface
                 max = Math.Max(max, loss);
             }
         var heatmap = plot.Add.Heatmap(cells);
-        heatmap.Colormap = new ScottPlot.Colormaps.Jet();
-        double halfB = (grid.B[1] - grid.B[0]) / 2, halfW = (grid.W[1] - grid.W[0]) / 2;
-        heatmap.Extent = new CoordinateRect(grid.B[0] - halfB, grid.B[^1] + halfB, grid.W[0] - halfW, grid.W[^1] + halfW);
+        heatmap.Colormap = new PaleColormap(new ScottPlot.Colormaps.Jet(), 0.35);
+        heatmap.Extent = new CoordinateRect(grid.B[0], grid.B[^1], grid.W[0], grid.W[^1]); // centres of the corner cells
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = "Loss";
 
