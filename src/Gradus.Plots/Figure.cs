@@ -86,7 +86,11 @@ public sealed class Figure
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, w, h), stream))
             Render(canvas, w, h);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        string svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        // Heatmap cells are embedded as small bitmaps: keep them crisp when a viewer scales them up, as in the PNG.
+        int root = svg.IndexOf("<svg", StringComparison.Ordinal);
+        int end = root < 0 ? -1 : svg.IndexOf('>', root);
+        return end < 0 ? svg : svg.Insert(end + 1, "\n\t<style>image { image-rendering: pixelated; }</style>");
     }
 
     /// <summary>The pixel rectangle panel <paramref name="index"/> occupies in a <paramref name="width"/> x <paramref name="height"/> rendering.</summary>

@@ -53,7 +53,9 @@ public class ImageGridTests
             if (n is 1 or 3) Assert.True(red > 5, $"panel {n}: the wrong prediction's title is not red");
             else Assert.Equal(0, red);
         }
-        Rendered.CheckSvg(figure, "image-grid-predictions", width, height);
+        var svg = Rendered.CheckSvg(figure, "image-grid-predictions", width, height);
+        Assert.Equal(4, svg.Descendants().Count(e => e.Name.LocalName == "image"));
+        Assert.Contains("image-rendering: pixelated", svg.Root!.Elements().First(e => e.Name.LocalName == "style").Value);
     }
 
     [Fact]
