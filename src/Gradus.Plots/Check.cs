@@ -40,4 +40,23 @@ internal static class Check
     {
         if (value <= 0) throw new ArgumentOutOfRangeException(name, value, $"{op}: {name} must be positive, got {value}");
     }
+
+    /// <summary>
+    /// Throws unless the grid's two axes each hold at least 2 strictly increasing values and <paramref name="values"/>
+    /// has shape [vertical.Length, horizontal.Length] (NumPy meshgrid order).
+    /// </summary>
+    public static void Grid(string op, string horizontalName, double[]? horizontal, string verticalName, double[]? vertical,
+        string valuesName, double[,]? values)
+    {
+        if (values is null) throw new ArgumentNullException(valuesName, $"{op}: {valuesName} is null");
+        if (horizontal is null || vertical is null || horizontal.Length < 2 || vertical.Length < 2)
+            throw new ArgumentException(
+                $"{op}: needs at least 2 values of {horizontalName} and of {verticalName}, got {horizontal?.Length ?? 0} and {vertical?.Length ?? 0}");
+        Increasing(op, horizontalName, horizontal);
+        Increasing(op, verticalName, vertical);
+        if (values.GetLength(0) != vertical.Length || values.GetLength(1) != horizontal.Length)
+            throw new ArgumentException(
+                $"{op}: {valuesName} must have shape [{vertical.Length}, {horizontal.Length}] ({verticalName} x {horizontalName}), got [{values.GetLength(0)}, {values.GetLength(1)}]",
+                valuesName);
+    }
 }

@@ -37,15 +37,7 @@ public static class DecisionBoundary
     {
         const string op = "DecisionBoundary.Plot";
         CheckPoints(op, x1, x2, classes);
-        ArgumentNullException.ThrowIfNull(values);
-        if (gridX1 is null || gridX2 is null || gridX1.Length < 2 || gridX2.Length < 2)
-            throw new ArgumentException($"{op}: the grid needs at least 2 values along each feature");
-        Check.Increasing(op, nameof(gridX1), gridX1);
-        Check.Increasing(op, nameof(gridX2), gridX2);
-        if (values.GetLength(0) != gridX2.Length || values.GetLength(1) != gridX1.Length)
-            throw new ArgumentException(
-                $"{op}: values must have shape [{gridX2.Length}, {gridX1.Length}] (gridX2 x gridX1), got [{values.GetLength(0)}, {values.GetLength(1)}]",
-                nameof(values));
+        Check.Grid(op, nameof(gridX1), gridX1, nameof(gridX2), gridX2, nameof(values), values);
         int classCount = Math.Max(classes.Max() + 1, classNames?.Count ?? 0);
         if (classNames is not null && classNames.Count < classCount)
             throw new ArgumentException($"{op}: {classNames.Count} class names for class indexes up to {classCount - 1}", nameof(classNames));

@@ -10,17 +10,7 @@ public sealed class LossGrid
     public LossGrid(double[] b, double[] w, double[,] losses)
     {
         const string op = "LossGrid";
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(losses);
-        if (b.Length < 2 || w.Length < 2)
-            throw new ArgumentException($"{op}: needs at least 2 values of b and of w, got {b.Length} and {w.Length}");
-        Check.Increasing(op, nameof(b), b);
-        Check.Increasing(op, nameof(w), w);
-        if (losses.GetLength(0) != w.Length || losses.GetLength(1) != b.Length)
-            throw new ArgumentException(
-                $"{op}: losses must have shape [{w.Length}, {b.Length}] (w values x b values), got [{losses.GetLength(0)}, {losses.GetLength(1)}]",
-                nameof(losses));
+        Check.Grid(op, nameof(b), b, nameof(w), w, nameof(losses), losses);
         foreach (double v in losses)
             if (!double.IsFinite(v)) throw new ArgumentException($"{op}: losses hold a non-finite value {v}", nameof(losses));
         B = b;

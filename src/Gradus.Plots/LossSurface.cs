@@ -3,7 +3,16 @@ using ScottPlot;
 namespace Gradus.Plots;
 
 /// <summary>A path that gradient descent took over a loss surface: the (b, w) values after each update.</summary>
-public sealed record DescentPath(string Label, double[] B, double[] W);
+public sealed record DescentPath(string Label, double[] B, double[] W)
+{
+    /// <summary>A path from a list of (b, w) points.</summary>
+    public static DescentPath FromPoints(string label, IEnumerable<(double B, double W)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var list = points.ToList();
+        return new DescentPath(label, list.Select(p => p.B).ToArray(), list.Select(p => p.W).ToArray());
+    }
+}
 
 /// <summary>One loss-surface panel: a title, the surface and the paths drawn on it.</summary>
 public sealed record SurfacePanel(string Title, LossGrid Grid, IReadOnlyList<DescentPath> Paths);

@@ -68,6 +68,9 @@ public class LossSurfaceTests
         Assert.Contains("losses must have shape [2, 3]", e.Message);
         e = Assert.Throws<ArgumentException>(() => new LossGrid([0, 2, 1], [0, 1], new double[2, 3]));
         Assert.Contains("b must strictly increase", e.Message);
+        var path = DescentPath.FromPoints("p", [(0.5, -0.1), (0.8, 0.05)]);
+        Assert.Equal([0.5, 0.8], path.B);
+        Assert.Equal([-0.1, 0.05], path.W);
         e = Assert.Throws<ArgumentException>(() => LossSurface.Plot(Samples.Surface(), [new DescentPath("p", [0, 1], [0])]));
         Assert.Contains("same length", e.Message);
     }
