@@ -1,16 +1,16 @@
 namespace Gradus.Plots;
 
-/// <summary>Writes files so that a reader never sees a half-written one: a temporary name, then a rename.</summary>
+/// <summary>Writes files so that a reader never sees a half-written one: a temporary name, flushed, then a rename.</summary>
 internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> through a temporary file in the same folder.</summary>
-    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, tmp => File.WriteAllBytes(tmp, bytes));
+    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
 
     /// <summary>Writes UTF-8 <paramref name="text"/> (no byte-order mark) to <paramref name="path"/> atomically.</summary>
     public static void WriteAllText(string path, string text) =>
-        Write(path, tmp => File.WriteAllText(tmp, text, new System.Text.UTF8Encoding(false)));
+        WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
 
-    private static void Write(string path, Action<string> writeTemp)
+    private static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
@@ -19,7 +19,11 @@ internal static class AtomicFile
         string tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            writeTemp(tmp);
+            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
             File.Move(tmp, full, overwrite: true);
         }
         finally
