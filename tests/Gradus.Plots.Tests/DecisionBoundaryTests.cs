@@ -4,7 +4,7 @@ public class DecisionBoundaryTests
 {
     private static (double[] X1, double[] X2, int[] Y) Moons()
     {
-        var rng = new Random(7);
+        var rng = new System.Random(7);
         int n = 60;
         var x1 = new double[n];
         var x2 = new double[n];

@@ -7,7 +7,7 @@ internal static class Samples
 
     public static (double[] XTrain, double[] YTrain, double[] XVal, double[] YVal) Regression()
     {
-        var rng = new Random(42);
+        var rng = new System.Random(42);
         int n = 100;
         var x = new double[n];
         var y = new double[n];
@@ -19,7 +19,7 @@ internal static class Samples
         return (x[..80], y[..80], x[80..], y[80..]);
     }
 
-    public static double Normal(Random rng) =>
+    public static double Normal(System.Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     public static double[] Linspace(double start, double stop, int count) =>
