@@ -6,7 +6,6 @@ namespace Gradus.Formatting;
 /// </summary>
 internal sealed class ElementFormatter
 {
-    private readonly bool floating;
     private readonly bool intMode = true;
     private readonly bool sciMode;
     private readonly int precision;
@@ -17,7 +16,7 @@ internal sealed class ElementFormatter
     /// <summary>A formatter for floating values.</summary>
     public ElementFormatter(IReadOnlyList<double> values, PrintOptions options)
     {
-        floating = true;
+        Floating = true;
         precision = options.Precision;
         double min = double.PositiveInfinity, max = 0;
         int count = 0;
@@ -63,5 +62,5 @@ internal sealed class ElementFormatter
     public string Pad(string s) => s.Length >= Width ? s : new string(' ', Width - s.Length) + s;
 
     /// <summary>Whether this formatter handles floating values.</summary>
-    public bool Floating => floating;
+    public bool Floating { get; }
 }

@@ -7,16 +7,9 @@ namespace Gradus.Tests.Formatting;
 /// <summary>Tensor.ToString() against repr() strings from torch 1.13 (tools/gen_format_fixtures.py).</summary>
 public class ReprFixtureTests
 {
-    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() =>
-        Fixtures.Load("formatting", "repr.json").GetProperty("cases").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!));
+    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() => Fixtures.CasesByName("formatting", "repr.json"));
 
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Cases.Value.Keys) data.Add(name);
-        return data;
-    }
+    public static TheoryData<string> Names() => Fixtures.Names(Cases.Value.Keys);
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -12,6 +12,18 @@ internal static class Fixtures
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement;
     }
 
+    /// <summary>The "cases" array of a fixture file keyed by each case's "name".</summary>
+    public static Dictionary<string, JsonElement> CasesByName(string area, string file) =>
+        Load(area, file).GetProperty("cases").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+
+    /// <summary>Case names as xunit theory data.</summary>
+    public static TheoryData<string> Names(IEnumerable<string> names)
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in names) data.Add(name);
+        return data;
+    }
+
     public static double Number(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => double.Parse(e.GetString()!, CultureInfo.InvariantCulture),

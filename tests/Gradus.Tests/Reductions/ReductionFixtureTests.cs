@@ -5,16 +5,9 @@ namespace Gradus.Tests.Reductions;
 /// <summary>Every case of tools/gen_reduction_fixtures.py: values, dtypes, shapes, gradients, node names and error messages from torch 1.13.</summary>
 public class ReductionFixtureTests
 {
-    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() =>
-        Fixtures.Load("reductions", "reductions.json").GetProperty("cases").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!));
+    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() => Fixtures.CasesByName("reductions", "reductions.json"));
 
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Cases.Value.Keys) data.Add(name);
-        return data;
-    }
+    public static TheoryData<string> Names() => Fixtures.Names(Cases.Value.Keys);
 
     [Theory]
     [MemberData(nameof(Names))]
