@@ -61,7 +61,9 @@ def build(c):
 
 
 def index_tuple(spec):
-    return tuple(build(c) for c in spec)
+    """The subscript as Python writes it: x[i] for one component (Gradus's X[i]), x[i, j] otherwise."""
+    parts = tuple(build(c) for c in spec)
+    return parts[0] if len(parts) == 1 else parts
 
 
 def error_of(f):

@@ -12,7 +12,7 @@ internal static class Indexing
         var shape = x.shape.Where((_, i) => i != dim).ToArray();
         var strides = x.strides.Where((_, i) => i != dim).ToArray();
         var inShape = x.shape;
-        return Views.Make(x, shape, strides, x.offset + index * x.strides[dim], "SelectBackward0",
+        return Views.Make(x, shape, strides, ViewOffset(shape, x.offset + index * x.strides[dim]), "SelectBackward0",
             g => EmbedInView(g, inShape, t => Select(t, dim, index), "SelectBackwardBackward0"));
     }
 
@@ -24,9 +24,12 @@ internal static class Indexing
         shape[dim] = stop > start ? (stop - start + step - 1) / step : 0;
         strides[dim] *= step;
         var inShape = x.shape;
-        return Views.Make(x, shape, strides, x.offset + start * x.strides[dim], "SliceBackward0",
+        return Views.Make(x, shape, strides, ViewOffset(shape, x.offset + start * x.strides[dim]), "SliceBackward0",
             g => EmbedInView(g, inShape, t => Slice(t, dim, start, stop, step), "SliceBackwardBackward0"));
     }
+
+    /// <summary>The storage offset of a view; 0 for an empty one (its offset may lie past the end of the storage).</summary>
+    public static int ViewOffset(int[] shape, int offset) => Shapes.Numel(shape) == 0 ? 0 : offset;
 
     /// <summary>
     /// The gradient of a view: zeros of the base shape with <paramref name="g"/> written through the same view.

@@ -113,7 +113,7 @@ internal static class Join
             int s = start, len = sizes[i];
             var shape = (int[])x.shape.Clone();
             shape[dim] = len;
-            parts[i] = Views.Make(x, shape, (int[])x.strides.Clone(), x.offset + s * x.strides[dim], name,
+            parts[i] = Views.Make(x, shape, (int[])x.strides.Clone(), Indexing.ViewOffset(shape, x.offset + s * x.strides[dim]), name,
                 g => Indexing.EmbedInView(g, inShape, t => t.Narrow(dim, s, len), name + "Backward"));
             start += len;
         }
@@ -173,7 +173,7 @@ internal static class Join
         for (int i = 0; i < parts.Length; i++)
         {
             int k = i;
-            parts[i] = Views.Make(x, (int[])shape.Clone(), (int[])strides.Clone(), x.offset + k * x.strides[dim], "UnbindBackward0",
+            parts[i] = Views.Make(x, (int[])shape.Clone(), (int[])strides.Clone(), Indexing.ViewOffset(shape, x.offset + k * x.strides[dim]), "UnbindBackward0",
                 g => Indexing.EmbedInView(g, inShape, t => t.Select(dim, k), "UnbindBackwardBackward"));
         }
         return parts;
