@@ -67,6 +67,8 @@ internal static class MatmulBroadcast
     private static Tensor UnsafeView(Tensor r, int[] shape)
     {
         var old = r.shape;
-        return Views.Make(r, shape, Shapes.ContiguousStrides(shape), r.offset, "UnsafeViewBackward0", g => g.Reshape(old));
+        // An empty gradient is rebuilt rather than reshaped: the core's reshape rejects some 0-size strides.
+        return Views.Make(r, shape, Shapes.ContiguousStrides(shape), r.offset, "UnsafeViewBackward0",
+            g => g.Numel == 0 ? Torch.Zeros(old, g.DType) : g.Reshape(old));
     }
 }
