@@ -31,16 +31,23 @@ public static class CompareRunner
         return 0;
     }
 
-    /// <summary>Median seconds of one run, after warm-up, over repetitions filling about a second.</summary>
+    /// <summary>
+    /// Median seconds of one run over 5 batches filling about a second, after a warm-up of 50 runs or one second
+    /// (whichever ends first) so that tiered compilation has settled.
+    /// </summary>
     public static double Measure(Workload w)
     {
         Action run = w.Setup();
         var sw = Stopwatch.StartNew();
-        run();
-        run();
-        double once = Math.Max(sw.Elapsed.TotalSeconds / 2, 1e-7);
-        int reps = (int)Math.Clamp(1.0 / once, 3, 10_000);
-        int batches = 5, perBatch = Math.Max(1, reps / batches);
+        int warm = 0;
+        while (warm < 2 || (warm < 50 && sw.Elapsed.TotalSeconds < 1.0))
+        {
+            run();
+            warm++;
+        }
+        double once = Math.Max(sw.Elapsed.TotalSeconds / warm, 1e-7);
+        const int batches = 5;
+        int perBatch = (int)Math.Clamp(0.2 / once, 1, 2_000);
         var times = new double[batches];
         for (int b = 0; b < batches; b++)
         {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Gradus.Kernels;
 
@@ -73,6 +74,7 @@ internal static unsafe class GemmDriver<T, TK>
     }
 
     /// <summary>C[m0..m1, n0..n1] = alpha·op(A)[m0..m1, :]·op(B)[:, n0..n1] + beta·C on this thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block(in GemmCall<T> g, int m0, int m1, int n0, int n1)
     {
         int mr = TK.MR, nr = TK.NR;
@@ -101,6 +103,7 @@ internal static unsafe class GemmDriver<T, TK>
     }
 
     /// <summary>Runs the micro-kernel over every register tile of one packed mc x nc block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Macro(in GemmCall<T> g, int ic, int mc, int jc, int nc, int kc, T beta, T* packedA, T* packedB, T* tile)
     {
         int mr = TK.MR, nr = TK.NR;
@@ -125,6 +128,7 @@ internal static unsafe class GemmDriver<T, TK>
     }
 
     /// <summary>C[rows x cols] = alpha·tile + beta·C for a partial tile at the matrix edge (beta zero: overwrite).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MergeEdge(T* tile, int nr, T* c, nint ldc, int rows, int cols, T alpha, T beta)
     {
         bool accumulate = beta != T.Zero;

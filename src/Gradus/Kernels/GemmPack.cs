@@ -14,6 +14,7 @@ internal static unsafe class GemmPack<T> where T : unmanaged
     /// Packs rows [i0, i0+mc) and depth [p0, p0+kc) of op(A) into panels of <paramref name="mr"/> rows:
     /// each panel holds, step after step, the mr values of one column of op(A).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(T* a, nint lda, bool trans, int i0, int mc, int p0, int kc, int mr, T* dst)
     {
         for (int ip = 0; ip < mc; ip += mr, dst += (nint)mr * kc)
@@ -41,6 +42,7 @@ internal static unsafe class GemmPack<T> where T : unmanaged
     /// Packs depth [p0, p0+kc) and columns [j0, j0+nc) of op(B) into panels of <paramref name="nr"/> columns:
     /// each panel holds, step after step, the nr values of one row of op(B).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(T* b, nint ldb, bool trans, int p0, int kc, int j0, int nc, int nr, T* dst)
     {
         for (int jp = 0; jp < nc; jp += nr, dst += (nint)nr * kc)
