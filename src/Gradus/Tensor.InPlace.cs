@@ -66,12 +66,16 @@ public partial class Tensor
     public Tensor Clamp_(double? min = null, double? max = null) => InPlace(this, (a, _) => a.Clamp(min, max));
 
     /// <summary>Sets every element to zero, as <c>zero_()</c>.</summary>
-    public Tensor Zero_() => Fill_(0);
+    public Tensor Zero_() => Fill(0, "ZeroBackward0");
 
     /// <summary>Sets every element to <paramref name="value"/>, as <c>fill_(value)</c>.</summary>
-    public Tensor Fill_(double value)
+    public Tensor Fill_(double value) => Fill(value, "FillBackward2");
+
+    /// <summary>Fills in place; on a tensor with history the new node passes a zero gradient back, as PyTorch's fill_/zero_.</summary>
+    private Tensor Fill(double value, string name)
     {
-        CheckInPlace();
+        if (CheckInPlace())
+            return Assign(Record(Torch.FullLike(this, value), name, [this], g => [Torch.ZerosLike(g)]), true);
         FillRaw(value);
         storage.Version++;
         return this;

@@ -72,8 +72,23 @@ public partial class Tensor
     /// <summary>The gradient accumulated by <see cref="Backward"/>; null until the first backward.</summary>
     public Tensor? Grad { get; set; }
 
+    private Node? gradFn;
+
     /// <summary>The node that created this tensor (null for leaves), as <c>tensor.grad_fn</c>.</summary>
-    public Node? GradFn { get; internal set; }
+    public Node? GradFn
+    {
+        get => gradFn;
+        internal set
+        {
+            // An in-place op gives the tensor a new node: a retained gradient follows it, as PyTorch moves retain_grad.
+            if (value is not null && gradFn is { } old && ReferenceEquals(old.RetainedOutput, this))
+            {
+                old.RetainedOutput = null;
+                value.RetainedOutput = this;
+            }
+            gradFn = value;
+        }
+    }
 
     /// <summary>True for tensors created by the user rather than by a recorded op.</summary>
     public bool IsLeaf => GradFn is null;

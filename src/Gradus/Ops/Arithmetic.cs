@@ -22,15 +22,22 @@ internal static class Arithmetic
     {
         var r = Binary.Run<MulOp<float>, MulOp<double>, MulOp<long>>(a, b, Binary.ResultType(a, b), "mul");
         return Tensor.Record(r, "MulBackward0", [a, b],
-            g => [a.RequiresGrad ? Binary.Unbroadcast(g * b, a) : null, b.RequiresGrad ? Binary.Unbroadcast(g * a, b) : null], a, b);
+            g => [a.RequiresGrad ? Binary.Unbroadcast(g * b, a) : null, b.RequiresGrad ? Binary.Unbroadcast(g * a, b) : null], Needed(a, b));
     }
+
+    /// <summary>
+    /// The operands a product's backward reads, as PyTorch saves them: b only when a needs a gradient, a only when
+    /// b does (so changing a constant operand in place before backward is no error).
+    /// </summary>
+    internal static Tensor[] Needed(Tensor a, Tensor b) => a.RequiresGrad && b.RequiresGrad ? [a, b] : a.RequiresGrad ? [b] : [a];
 
     /// <summary>True division: integer inputs give a float result, as torch.div.</summary>
     public static Tensor Div(Tensor a, Tensor b)
     {
         var r = Binary.RunFloat<DivOp<float>, DivOp<double>>(a, b, DTypes.ToFloat(Binary.ResultType(a, b)), "div");
         return Tensor.Record(r, "DivBackward0", [a, b],
-            g => [a.RequiresGrad ? Binary.Unbroadcast(g / b, a) : null, b.RequiresGrad ? Binary.Unbroadcast(-g * a / (b * b), b) : null], a, b);
+            g => [a.RequiresGrad ? Binary.Unbroadcast(g / b, a) : null, b.RequiresGrad ? Binary.Unbroadcast(-g * a / (b * b), b) : null],
+            b.RequiresGrad ? [a, b] : [b]);
     }
 
     public static Tensor Pow(Tensor a, Tensor b)

@@ -21,7 +21,7 @@ internal static class Matmul
         var r = Torch.Empty([], a.DType);
         MatmulKernel.Run(RawView(a, [1, k], [k * a.strides[0], a.strides[0]]), RawView(b, [k, 1], [b.strides[0], 1]), RawView(r, [1, 1], [1, 1]));
         return Tensor.Record(r, "DotBackward0", [a, b],
-            g => [a.RequiresGrad ? g * b : null, b.RequiresGrad ? g * a : null], a, b);
+            g => [a.RequiresGrad ? g * b : null, b.RequiresGrad ? g * a : null], Arithmetic.Needed(a, b));
     }
 
     public static Tensor Mv(Tensor a, Tensor x)
@@ -35,7 +35,7 @@ internal static class Matmul
         var r = Torch.Empty([n], a.DType);
         MatmulKernel.Run(a, RawView(x, [k, 1], [x.strides[0], 1]), RawView(r, [n, 1], [1, 1]));
         return Tensor.Record(r, "MvBackward0", [a, x],
-            g => [a.RequiresGrad ? Outer(g, x) : null, x.RequiresGrad ? Mv(a.Transpose(0, 1), g) : null], a, x);
+            g => [a.RequiresGrad ? Outer(g, x) : null, x.RequiresGrad ? Mv(a.Transpose(0, 1), g) : null], Arithmetic.Needed(a, x));
     }
 
     public static Tensor Mm(Tensor a, Tensor b)
@@ -48,7 +48,7 @@ internal static class Matmul
         var r = Torch.Empty([a.shape[0], b.shape[1]], a.DType);
         MatmulKernel.Run(a, b, r);
         return Tensor.Record(r, "MmBackward0", [a, b],
-            g => [a.RequiresGrad ? Mm(g, b.Transpose(0, 1)) : null, b.RequiresGrad ? Mm(a.Transpose(0, 1), g) : null], a, b);
+            g => [a.RequiresGrad ? Mm(g, b.Transpose(0, 1)) : null, b.RequiresGrad ? Mm(a.Transpose(0, 1), g) : null], Arithmetic.Needed(a, b));
     }
 
     public static Tensor Bmm(Tensor a, Tensor b)
@@ -73,7 +73,7 @@ internal static class Matmul
         var r = Torch.Empty([.. batch, a.shape[^2], b.shape[^1]], a.DType);
         MatmulKernel.Run(a, b, r);
         return Tensor.Record(r, "BmmBackward0", [a, b],
-            g => [a.RequiresGrad ? Batched(g, MT(b)) : null, b.RequiresGrad ? Batched(MT(a), g) : null], a, b);
+            g => [a.RequiresGrad ? Batched(g, MT(b)) : null, b.RequiresGrad ? Batched(MT(a), g) : null], Arithmetic.Needed(a, b));
     }
 
     /// <summary>beta * input + alpha * (mat1 @ mat2) with input broadcast to the product's shape, as torch.addmm.</summary>
@@ -95,7 +95,7 @@ internal static class Matmul
             input.RequiresGrad ? Binary.Unbroadcast(beta == 1 ? g : g * beta, input) : null,
             m1.RequiresGrad ? Scale(Mm(g, m2.Transpose(0, 1)), alpha) : null,
             m2.RequiresGrad ? Scale(Mm(m1.Transpose(0, 1), g), alpha) : null,
-        ], m1, m2);
+        ], m1.RequiresGrad || m2.RequiresGrad ? Arithmetic.Needed(m1, m2) : []);
     }
 
     /// <summary>The outer product as PyTorch computes it: <c>a.reshape(-1, 1) * b</c> (so MulBackward0).</summary>
