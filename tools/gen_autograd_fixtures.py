@@ -5,7 +5,8 @@ chains, in-place ops on non-leaves, the course's autograd examples, a Hessian-ve
 each in float32 and float64 on the same inputs.
 
 Run with Debian's interpreter (torch 1.13):  /usr/bin/python3 tools/gen_autograd_fixtures.py
-Writes tests/Gradus.Tests/fixtures/autograd/composite.json.
+Writes tests/Gradus.Tests/fixtures/autograd/composite.json and behaviour.json (hook order, retained
+gradients on views and across in-place ops, PyTorch's error messages for modified saved tensors).
 
 Every case is a function of named inputs returning named outputs (values, gradients, retained
 gradients); the C# test implements the same program line by line and compares every output.
@@ -15,7 +16,7 @@ import os
 
 import torch
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "Gradus.Tests", "fixtures", "autograd", "composite.json")
+DIR = os.path.join(os.path.dirname(__file__), "..", "tests", "Gradus.Tests", "fixtures", "autograd")
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 
 
@@ -235,6 +236,102 @@ def enc(t):
     return {"shape": list(t.shape), "data": [float(v) for v in t.detach().double().reshape(-1).tolist()]}
 
 
+# ---------------------------------------------------------------- behaviour
+
+def hooks():
+    """Hooks on a non-leaf run in registration order, each on the previous one's result; retain_grad keeps the
+    result of all of them (torch 1.13); the output's hook runs first and the leaf's last."""
+    x = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)
+    y = x * 3
+    log = []
+    y.register_hook(lambda g: log.append(["h1", g.tolist()]) or g * 2)
+    y.retain_grad()
+    y.register_hook(lambda g: log.append(["h2", g.tolist()]) or g + 1)
+    x.register_hook(lambda g: log.append(["x", g.tolist()]))
+    z = (y * y).sum()
+    z.register_hook(lambda g: log.append(["z", [g.item()]]))
+    z.backward()
+    return {"log": log, "y_grad": y.grad.tolist(), "x_grad": x.grad.tolist()}
+
+
+def retain_views():
+    x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], dtype=torch.float64, requires_grad=True)
+    w = torch.tensor([[1.0, -2.0], [0.5, 3.0], [-1.5, 0.25]], dtype=torch.float64)
+    y = x * 2
+    v, s, t, r = y[1], y[:, 1:], y.t(), y.view(3, 2)
+    for u in (y, v, s, t, r):
+        u.retain_grad()
+    loss = (v * v).sum() + (s ** 3).sum() + (t * w).sum() + (r * r * r).sum()
+    loss.backward()
+    return {k: u.grad.reshape(-1).tolist() for k, u in dict(y=y, v=v, s=s, t=t, r=r, x=x).items()}
+
+
+def retain_inplace():
+    x = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)
+    y = x * 3
+    y.retain_grad()
+    y.mul_(2)
+    (y * y).sum().backward()
+    return {"y_grad": y.grad.tolist(), "x_grad": x.grad.tolist()}
+
+
+def error(fn):
+    try:
+        fn()
+    except RuntimeError as e:
+        return str(e)
+    raise SystemExit("expected an error")
+
+
+def version_errors():
+    x = torch.tensor([1.0, 2.0, 3.0, 4.0], dtype=torch.float64, requires_grad=True)
+
+    def through_view():
+        y = x * 1
+        v = y[:2]
+        c = v * v
+        v.mul_(2)
+        c.sum().backward()
+
+    def through_base():
+        y = x * 1
+        v = y[:2]
+        c = v * v
+        y.add_(1)
+        c.sum().backward()
+
+    def base_saved_view_written():
+        y = x * 1
+        c = y * y
+        y[1:].mul_(2)
+        c.sum().backward()
+
+    def view_written_without_grad():
+        y = x * 1
+        v = y.view(2, 2)
+        c = v * 3 * v
+        with torch.no_grad():
+            v[0, 0] = 5
+        c.sum().backward()
+
+    return {name: error(fn) for name, fn in dict(through_view=through_view, through_base=through_base,
+                                                 base_saved_view_written=base_saved_view_written,
+                                                 view_written_without_grad=view_written_without_grad).items()}
+
+
+def messages():
+    a = torch.ones(2, 1, 3, dtype=torch.float64, requires_grad=True)
+    y = a * torch.ones(4, 1, dtype=torch.float64)
+    x = torch.ones(3, requires_grad=True)
+    return {
+        "mismatch_4x3": error(lambda: y.backward(torch.ones(4, 3, dtype=torch.float64), retain_graph=True)),
+        "mismatch_3": error(lambda: y.backward(torch.ones(3, dtype=torch.float64), retain_graph=True)),
+        "grad_mismatch": error(lambda: torch.autograd.grad(y, [a], torch.ones(4, 3, dtype=torch.float64))),
+        "unused": error(lambda: torch.autograd.grad((x * 2).sum(), [x, torch.ones(2, requires_grad=True)])),
+        "not_requiring": error(lambda: torch.autograd.grad((x * 2).sum(), [torch.ones(2)])),
+    }
+
+
 def main():
     cases = []
     for name, fn, spec in build():
@@ -251,11 +348,15 @@ def main():
             for k, v in outputs.items():
                 assert v is not None and v.dtype == dt, (name, k)
             cases.append({"name": name, "dtype": dname, "inputs": encoded, "outputs": {k: enc(v) for k, v in outputs.items()}})
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as fh:
-        json.dump({"torch": torch.__version__, "cases": cases}, fh, separators=(",", ":"))
-        fh.write("\n")
-    print(f"wrote {len(cases)} cases to {os.path.normpath(OUT)}")
+    behaviour = {"hooks": hooks(), "retain_views": retain_views(), "retain_inplace": retain_inplace(),
+                 "version_errors": version_errors(), "messages": messages()}
+    os.makedirs(DIR, exist_ok=True)
+    for file, content in [("composite.json", {"torch": torch.__version__, "cases": cases}),
+                          ("behaviour.json", {"torch": torch.__version__, **behaviour})]:
+        with open(os.path.join(DIR, file), "w") as fh:
+            json.dump(content, fh, separators=(",", ":"))
+            fh.write("\n")
+    print(f"wrote {len(cases)} composite cases and {len(behaviour)} behaviour groups to {os.path.normpath(DIR)}")
 
 
 if __name__ == "__main__":

@@ -18,9 +18,15 @@ public partial class Tensor
             if (Numel != 1) throw new InvalidOperationException("grad can be implicitly created only for scalar outputs");
             gradient = Torch.OnesLike(this);
         }
-        else if (!Shapes.SameShape(gradient.shape, shape))
-            throw new ArgumentException($"Mismatch in shape: grad_output[0] has a shape of {Shapes.Format(gradient.shape)} and output[0] has a shape of {Shapes.Format(shape)}.");
+        else CheckGradientShape(gradient, this);
         Engine.Run(this, gradient, retainGraph || createGraph, createGraph, null);
+    }
+
+    /// <summary>PyTorch's check that a given output gradient has exactly the output's shape (no broadcasting).</summary>
+    internal static void CheckGradientShape(Tensor gradient, Tensor output)
+    {
+        if (!Shapes.SameShape(gradient.shape, output.shape))
+            throw new ArgumentException($"Mismatch in shape: grad_output[0] has a shape of torch.Size({Shapes.Format(gradient.shape)}) and output[0] has a shape of torch.Size({Shapes.Format(output.shape)}).");
     }
 
     /// <summary>A tensor sharing this one's data but cut from the graph, as <c>tensor.detach()</c>.</summary>

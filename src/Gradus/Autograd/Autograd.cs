@@ -22,6 +22,7 @@ public static partial class Autograd
             if (output.Numel != 1) throw new InvalidOperationException("grad can be implicitly created only for scalar outputs");
             gradOutput = Torch.OnesLike(output);
         }
+        else Tensor.CheckGradientShape(gradOutput, output);
         var r = Engine.Run(output, gradOutput, retainGraph || createGraph, createGraph, inputs)!;
         if (!allowUnused)
             for (int i = 0; i < r.Length; i++)
