@@ -332,6 +332,30 @@ def messages():
     }
 
 
+def inplace_nodes():
+    """The grad_fn a non-leaf gets from each in-place op (fill_, zero_ and the random fills pass a zero gradient)."""
+    x = torch.ones(2, 3, dtype=torch.float64, requires_grad=True)
+    w = torch.ones(3, dtype=torch.float64, requires_grad=True)
+    idx = torch.tensor([[2, 0], [1, 2]])
+    mask = torch.tensor([True, False, True])
+    ops = {
+        "add_": lambda y: y.add_(w), "sub_": lambda y: y.sub_(w, alpha=2), "mul_": lambda y: y.mul_(w),
+        "div_": lambda y: y.div_(w), "clamp_": lambda y: y.clamp_(0, 1), "copy_": lambda y: y.copy_(w),
+        "masked_fill_": lambda y: y.masked_fill_(mask, 1.0), "index_add_": lambda y: y.index_add_(1, torch.tensor([0, 2, 0]), x * 1),
+        "scatter_": lambda y: y.scatter_(1, idx, x * 1), "scatter_value_": lambda y: y.scatter_(1, idx, 0.5),
+        "scatter_add_": lambda y: y.scatter_add_(1, idx, x * 1), "index_put_": lambda y: y.index_put_((torch.tensor([0, 1]),), w),
+        "setitem_basic": lambda y: y.__setitem__((0, slice(1, 3)), w[:2]), "setitem_adv": lambda y: y.__setitem__(torch.tensor([1, 0]), w),
+        "setitem_mask": lambda y: y.__setitem__(y.detach() > 0, 2.0), "fill_": lambda y: y.fill_(2.0), "zero_": lambda y: y.zero_(),
+        "uniform_": lambda y: y.uniform_(), "normal_": lambda y: y.normal_(), "bernoulli_": lambda y: y.bernoulli_(0.5),
+    }
+    names = {}
+    for key, op in ops.items():
+        y = x * 2
+        op(y)
+        names[key] = y.grad_fn.name().replace("torch::autograd::", "")
+    return names
+
+
 def main():
     cases = []
     for name, fn, spec in build():
@@ -349,7 +373,7 @@ def main():
                 assert v is not None and v.dtype == dt, (name, k)
             cases.append({"name": name, "dtype": dname, "inputs": encoded, "outputs": {k: enc(v) for k, v in outputs.items()}})
     behaviour = {"hooks": hooks(), "retain_views": retain_views(), "retain_inplace": retain_inplace(),
-                 "version_errors": version_errors(), "messages": messages()}
+                 "version_errors": version_errors(), "messages": messages(), "inplace_nodes": inplace_nodes()}
     os.makedirs(DIR, exist_ok=True)
     for file, content in [("composite.json", {"torch": torch.__version__, "cases": cases}),
                           ("behaviour.json", {"torch": torch.__version__, **behaviour})]:

@@ -71,14 +71,23 @@ public partial class Tensor
     /// <summary>Sets every element to <paramref name="value"/>, as <c>fill_(value)</c>.</summary>
     public Tensor Fill_(double value) => Fill(value, "FillBackward2");
 
-    /// <summary>Fills in place; on a tensor with history the new node passes a zero gradient back, as PyTorch's fill_/zero_.</summary>
     private Tensor Fill(double value, string name)
     {
-        if (CheckInPlace())
-            return Assign(Record(Torch.FullLike(this, value), name, [this], g => [Torch.ZerosLike(g)]), true);
+        bool record = CheckInPlace();
         FillRaw(value);
         storage.Version++;
+        if (record) RecordOverwrite(name);
         return this;
+    }
+
+    /// <summary>
+    /// After an in-place write of values that do not depend on this tensor (fill_, zero_, uniform_, ...): a new node
+    /// that passes a zero gradient back to the old history, as PyTorch's FillBackward2 / UniformBackward0.
+    /// </summary>
+    private void RecordOverwrite(string name)
+    {
+        var old = Detach().WithHistoryOf(this);
+        GradFn = Record(Detach(), name, [old], g => [Torch.ZerosLike(g)]).GradFn;
     }
 
     /// <summary>Copies (and broadcasts) <paramref name="src"/> into this tensor, as <c>copy_(src)</c>.</summary>
