@@ -115,6 +115,23 @@ def inplace_nonleaf(i):
     return {"y": y, "loss": loss, **grads(i, "x", "w")}
 
 
+def view_inplace(i):
+    """In-place ops through views of a non-leaf (CopySlices), and a view taken before them (regenerated)."""
+    x, w = i["x"], i["w"]
+    y = x * 2
+    a = y[0]
+    y[0].mul_(3)
+    y[:, 1:3].add_(w[1:3])
+    away_from(y.t()[2], [-0.5], 1e-3, "clamp input")
+    y.t()[2].clamp_(min=-0.5)
+    v = y.view(2, 6)
+    v[1].div_(w.abs().sum())
+    y[2, ::2].fill_(0.5)
+    loss = (y * y).sum() + (a * w).sum()
+    loss.backward()
+    return {"y": y, "a": a, "loss": loss, **grads(i, "x", "w")}
+
+
 def two_x_t_x(i):
     x = i["x"]
     y = 2 * torch.dot(x, x)
@@ -217,6 +234,7 @@ def build():
         ("inplace_nonleaf", inplace_nonleaf,
          dict(x=g(2, 3), w=("grad", torch.tensor([0.75, -1.25, 1.5], dtype=torch.float64)),
               mask=("bool", torch.tensor([False, True, False])))),
+        ("view_inplace", view_inplace, dict(x=g(3, 4), w=g(4))),
         ("two_x_t_x", two_x_t_x, dict(x=arange4)),
         ("sum_after_zero", sum_after_zero, dict(x=arange4)),
         ("detach_example", detach_example, dict(x=arange4)),
@@ -329,6 +347,7 @@ def messages():
         "grad_mismatch": error(lambda: torch.autograd.grad(y, [a], torch.ones(4, 3, dtype=torch.float64))),
         "unused": error(lambda: torch.autograd.grad((x * 2).sum(), [x, torch.ones(2, requires_grad=True)])),
         "not_requiring": error(lambda: torch.autograd.grad((x * 2).sum(), [torch.ones(2)])),
+        "view_of_leaf": error(lambda: x[1:].add_(1)),
     }
 
 

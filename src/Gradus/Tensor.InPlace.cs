@@ -10,6 +10,8 @@ public partial class Tensor
         if (!GradMode.IsEnabled) return false;
         if (IsLeaf && RequiresGrad)
             throw new InvalidOperationException("a leaf Variable that requires grad is being used in an in-place operation.");
+        if (ViewBase is { IsLeaf: true, RequiresGrad: true })
+            throw new InvalidOperationException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
         return RequiresGrad || (other?.RequiresGrad ?? false);
     }
 
@@ -25,6 +27,7 @@ public partial class Tensor
         {
             GradFn = result.GradFn;
             requiresGrad = true;
+            RebaseView();
         }
         return this;
     }
@@ -88,6 +91,7 @@ public partial class Tensor
     {
         var old = Detach().WithHistoryOf(this);
         GradFn = Record(Detach(), name, [old], g => [Torch.ZerosLike(g)]).GradFn;
+        RebaseView();
     }
 
     /// <summary>Copies (and broadcasts) <paramref name="src"/> into this tensor, as <c>copy_(src)</c>.</summary>

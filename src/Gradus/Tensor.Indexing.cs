@@ -88,8 +88,8 @@ public partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(value);
         bool hasAdv = adv.Any(a => a is not null);
-        if (GradMode.IsEnabled && IsLeaf && RequiresGrad)
-            throw new InvalidOperationException(viewed
+        if (GradMode.IsEnabled && ((IsLeaf && RequiresGrad) || ViewBase is { IsLeaf: true, RequiresGrad: true }))
+            throw new InvalidOperationException(viewed || ViewBase is not null
                 ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
                 : "a leaf Variable that requires grad is being used in an in-place operation.");
         var v = value.Detach();
@@ -113,6 +113,7 @@ public partial class Tensor
         ]);
         GradFn = holder.GradFn;
         requiresGrad = true;
+        RebaseView();
     }
 
     /// <summary>Writes a value (already in this dtype) through a resolved index: a broadcast copy into a view, or a put.</summary>

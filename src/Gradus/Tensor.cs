@@ -59,7 +59,11 @@ public partial class Tensor
     /// <summary>Whether autograd records operations on this tensor.</summary>
     public bool RequiresGrad
     {
-        get => requiresGrad;
+        get
+        {
+            RefreshView();
+            return requiresGrad;
+        }
         set
         {
             if (!IsLeaf) throw new InvalidOperationException("you can only change requires_grad flags of leaf variables.");
@@ -77,7 +81,11 @@ public partial class Tensor
     /// <summary>The node that created this tensor (null for leaves), as <c>tensor.grad_fn</c>.</summary>
     public Node? GradFn
     {
-        get => gradFn;
+        get
+        {
+            RefreshView();
+            return gradFn;
+        }
         internal set
         {
             // An in-place op gives the tensor a new node: a retained gradient follows it, as PyTorch moves retain_grad.

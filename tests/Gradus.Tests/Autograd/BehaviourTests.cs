@@ -104,6 +104,19 @@ public class BehaviourTests
     }
 
     [Fact]
+    public void InPlaceOnAViewOfALeafIsRejected()
+    {
+        var x = Torch.Ones([3], DType.Float64, requiresGrad: true);
+        var expected = Root.GetProperty("messages").GetProperty("view_of_leaf").GetString();
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => x[1..].Add_(1.0)).Message);
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => x.Unsqueeze(0).Mul_(2.0)).Message);
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => x[1..][0] = 5.0).Message);
+        Assert.Equal(new double[] { 1, 1, 1 }, D(x));
+        using (Torch.NoGrad()) x[1..].Sub_(0.5);
+        Assert.Equal(new double[] { 1, 0.5, 0.5 }, D(x));
+    }
+
+    [Fact]
     public void GradientsAccumulateInPlaceAcrossTwoGraphs()
     {
         var x = Torch.Ones([3], DType.Float64, requiresGrad: true);

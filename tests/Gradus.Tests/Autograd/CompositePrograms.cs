@@ -16,6 +16,7 @@ internal static class CompositePrograms
         ["index_chain"] = IndexChain,
         ["setitem_chain"] = SetitemChain,
         ["inplace_nonleaf"] = InPlaceNonLeaf,
+        ["view_inplace"] = ViewInPlace,
         ["two_x_t_x"] = TwoXTransposeX,
         ["sum_after_zero"] = SumAfterZero,
         ["detach_example"] = DetachExample,
@@ -124,6 +125,22 @@ internal static class CompositePrograms
         var loss = (y * y).Sum() + (c * x).Sum();
         loss.Backward();
         return new Dictionary<string, Tensor> { ["y"] = y, ["loss"] = loss }.With(Grads(i, "x", "w"));
+    }
+
+    private static Dictionary<string, Tensor> ViewInPlace(Dictionary<string, Tensor> i)
+    {
+        Tensor x = i["x"], w = i["w"];
+        var y = x * 2.0;
+        var a = y[0];
+        y[0].Mul_(3.0);
+        y[.., 1..3].Add_(w[1..3]);
+        y.T[2].Clamp_(min: -0.5);
+        var v = y.View(2, 6);
+        v[1].Div_(w.Abs().Sum());
+        y[2, TensorIndex.Slice(null, null, 2)].Fill_(0.5);
+        var loss = (y * y).Sum() + (a * w).Sum();
+        loss.Backward();
+        return new Dictionary<string, Tensor> { ["y"] = y, ["a"] = a, ["loss"] = loss }.With(Grads(i, "x", "w"));
     }
 
     private static Dictionary<string, Tensor> TwoXTransposeX(Dictionary<string, Tensor> i)
