@@ -49,7 +49,7 @@ internal static class Engine
         }
         var order = TopologicalOrder(root.GradFn);
         var grads = new Dictionary<Node, Tensor> { [root.GradFn] = grad };
-        var wanted = inputs?.Where(t => t.GradFn is not null).ToDictionary(t => t.GradFn!, t => Array.IndexOf(inputs, t));
+        var wanted = inputs?.Where(t => t.GradFn is not null).Select(t => t.GradFn!).ToHashSet();
         foreach (var node in order)
         {
             if (!grads.Remove(node, out var g)) continue;
@@ -57,8 +57,8 @@ internal static class Engine
                 foreach (var h in hooks) g = h(g) ?? g;
             if (node.RetainedOutput is { } kept && inputs is null)
                 kept.Grad = kept.Grad is null ? g.Detach() : kept.Grad + g;
-            if (wanted is not null && wanted.TryGetValue(node, out int slot))
-                captured![slot] = captured[slot] is null ? g : captured[slot]! + g;
+            if (wanted is not null && wanted.Contains(node))
+                Capture(inputs!, captured!, t => ReferenceEquals(t.GradFn, node), g);
             var inGrads = node.Apply(g);
             if (!retainGraph) node.Release();
             for (int i = 0; i < node.Edges.Length; i++)
@@ -75,13 +75,19 @@ internal static class Engine
         return captured;
     }
 
+    /// <summary>Adds <paramref name="g"/> to the result of every requested input that matches (an input may be listed twice).</summary>
+    private static void Capture(Tensor[] inputs, Tensor?[] captured, Func<Tensor, bool> matches, Tensor g)
+    {
+        for (int i = 0; i < inputs.Length; i++)
+            if (matches(inputs[i])) captured[i] = captured[i] is null ? g : captured[i]! + g;
+    }
+
     private static void Deliver(Tensor leaf, Tensor g, Tensor[]? inputs, Tensor?[]? captured, bool createGraph)
     {
         g = leaf.RunLeafHooks(g);
         if (inputs is not null)
         {
-            int slot = Array.IndexOf(inputs, leaf);
-            if (slot >= 0) captured![slot] = captured[slot] is null ? g : captured[slot]! + g;
+            Capture(inputs, captured!, t => ReferenceEquals(t, leaf), g);
             return;
         }
         if (leaf.Grad is null)

@@ -117,6 +117,19 @@ public class BehaviourTests
     }
 
     [Fact]
+    public void GradReturnsOneResultPerListedInputEvenWhenRepeated()
+    {
+        var x = Torch.Ones([2], DType.Float64, requiresGrad: true);
+        var h = x * 2.0;
+        var y = (h * h).Sum();
+        var r = Gradus.Autograd.Grad(y, [h, x, h, x]);
+        Assert.Equal(new double[] { 4, 4 }, D(r[0]!));
+        Assert.Equal(new double[] { 8, 8 }, D(r[1]!));
+        Assert.Same(r[0], r[2]);
+        Assert.Same(r[1], r[3]);
+    }
+
+    [Fact]
     public void GradientsAccumulateInPlaceAcrossTwoGraphs()
     {
         var x = Torch.Ones([3], DType.Float64, requiresGrad: true);
