@@ -24,7 +24,8 @@ def enc(t):
     elif t.dtype in (torch.int64, torch.int32):
         data = [int(v) for v in t.reshape(-1).tolist()]
     else:
-        data = [float(v) for v in t.reshape(-1).tolist()]
+        # JSON has no NaN/Infinity: non-finite values are written as the strings "nan", "inf", "-inf".
+        data = [float(v) if math.isfinite(v) else str(float(v)) for v in t.reshape(-1).tolist()]
     return {"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""), "data": data}
 
 

@@ -45,7 +45,7 @@ internal static class LossOp
 
     /// <summary>
     /// Unreduced binary cross-entropy −w·(y·log x + (1 − y)·log(1 − x)) with each log clamped at −100, and
-    /// PyTorch's gradients: w·(x − y)/max(x(1 − x), 1e-12) for the input, −w·(log x − log(1 − x)) for the target;
+    /// PyTorch's gradients: w·(x − y)/max(x(1 − x), 1e-12) for the input, −w·(log x − log(1 − x)) (unclamped) for the target;
     /// the weight (same shape as x) is a constant.
     /// </summary>
     public static Tensor BinaryCrossEntropy(Tensor x, Tensor y, Tensor? weight)
@@ -62,7 +62,7 @@ internal static class LossOp
         {
             var gw = weight is null ? g : g * weight.Detach();
             Tensor? gx = x.RequiresGrad ? gw * (x - y) / (x * (1.0 - x)).Clamp(min: 1e-12) : null;
-            Tensor? gy = y.RequiresGrad ? -gw * (x.Log().Clamp(min: -100) - (1.0 - x).Log().Clamp(min: -100)) : null;
+            Tensor? gy = y.RequiresGrad ? -gw * (x.Log() - (1.0 - x).Log()) : null;
             return [gx, gy];
         }, x, y);
     }

@@ -18,8 +18,8 @@ internal static class NNFixtures
         var data = e.GetProperty("data");
         Tensor flat = e.GetProperty("dtype").GetString() switch
         {
-            "float32" => Torch.Tensor(data.EnumerateArray().Select(v => (float)v.GetDouble()).ToArray()),
-            "float64" => Torch.FromArray(data.EnumerateArray().Select(v => v.GetDouble()).ToArray()),
+            "float32" => Torch.Tensor(data.EnumerateArray().Select(v => (float)Number(v)).ToArray()),
+            "float64" => Torch.FromArray(data.EnumerateArray().Select(Number).ToArray()),
             "int64" => Torch.Tensor(data.EnumerateArray().Select(v => v.GetInt64()).ToArray()),
             "bool" => Torch.Tensor(data.EnumerateArray().Select(v => v.GetBoolean()).ToArray()),
             var d => throw new InvalidOperationException($"fixture dtype {d}"),
@@ -27,7 +27,12 @@ internal static class NNFixtures
         return flat.Reshape(shape);
     }
 
-    public static double[] Values(JsonElement e) => e.GetProperty("data").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+    public static double[] Values(JsonElement e) => e.GetProperty("data").EnumerateArray().Select(Number).ToArray();
+
+    /// <summary>A fixture number; non-finite values are stored as the strings "nan", "inf" and "-inf".</summary>
+    private static double Number(JsonElement v) => v.ValueKind == JsonValueKind.String
+        ? v.GetString() switch { "nan" => double.NaN, "inf" => double.PositiveInfinity, "-inf" => double.NegativeInfinity, var s => throw new FormatException(s) }
+        : v.GetDouble();
 
     /// <summary>Asserts shape and values within atol + rtol·|expected|, naming the first bad element.</summary>
     public static void AssertClose(JsonElement expected, Tensor actual, string label, double atol = 1e-5, double rtol = 1e-4)
@@ -43,7 +48,7 @@ internal static class NNFixtures
         for (int i = 0; i < expected.Length; i++)
         {
             double e = expected[i], a = actual[i];
-            if (double.IsNaN(e)) { Assert.True(double.IsNaN(a), $"{label}[{i}]: {a}, expected NaN"); continue; }
+            if (!double.IsFinite(e)) { Assert.True(e.Equals(a), $"{label}[{i}]: {a}, expected {e}"); continue; }
             Assert.True(Math.Abs(a - e) <= atol + rtol * Math.Abs(e), $"{label}[{i}]: {a:G9}, expected {e:G9}");
         }
     }
