@@ -66,7 +66,7 @@ internal static class GemmReference
     }
 
     /// <summary>Values uniform in [-1, 1), rows x ld elements.</summary>
-    public static T[] RandomMatrix<T>(Random random, int rows, int ld) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T[] RandomMatrix<T>(System.Random random, int rows, int ld) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = new T[Math.Max(0, rows * ld)];
         for (int i = 0; i < values.Length; i++) values[i] = T.CreateTruncating(random.NextDouble() * 2 - 1);
