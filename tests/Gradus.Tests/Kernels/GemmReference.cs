@@ -17,7 +17,7 @@ public enum GemmPath
     Direct,
 }
 
-/// <summary>Random strided GEMM operands, a naive reference, and the comparison every GEMM test uses.</summary>
+/// <summary>System.Random strided GEMM operands, a naive reference, and the comparison every GEMM test uses.</summary>
 internal static class GemmReference
 {
     /// <summary>
@@ -33,7 +33,7 @@ internal static class GemmReference
             path = GemmPath.Public;
         int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
         int lda = aCols + padA, ldb = bCols + padB, ldc = n + padC;
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         T[] a = RandomMatrix<T>(random, aRows, lda), b = RandomMatrix<T>(random, bRows, ldb), c = RandomMatrix<T>(random, m, ldc);
         if (beta == T.Zero)
             for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[i * ldc + j] = T.NaN;
