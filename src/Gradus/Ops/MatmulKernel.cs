@@ -36,22 +36,30 @@ internal static class MatmulKernel
         }
         if (!Layout(a, out bool ta, out int lda)) { a = a.Detach().Contiguous(); Layout(a, out ta, out lda); }
         if (!Layout(b, out bool tb, out int ldb)) { b = b.Detach().Contiguous(); Layout(b, out tb, out ldb); }
-        var offA = BatchOffsets(a, batch, count);
-        var offB = BatchOffsets(b, batch, count);
-        int size = m * n;
-        if (c.DType == DType.Float32)
+        var body = new Batch(a.storage.Data, BatchOffsets(a, batch, count), ta, lda, b.storage.Data, BatchOffsets(b, batch, count), tb, ldb,
+            c.storage.Data, c.offset, m, n, k, alpha, beta);
+        // A large product threads inside GEMM; many small ones thread across the batch instead.
+        long work = 2L * m * n * k;
+        if (count == 1 || work >= ParallelFor.MinWorkPerTask) body.Invoke(0, count);
+        else ParallelFor.Range(count, work, body);
+    }
+
+    /// <summary>GEMM on batch entries [start, end): entry i reads A at offA[i], B at offB[i] and writes the i-th m x n block of C.</summary>
+    private readonly struct Batch(Array a, int[] offA, bool ta, int lda, Array b, int[] offB, bool tb, int ldb,
+        Array c, int offC, int m, int n, int k, double alpha, double beta) : IRangeBody
+    {
+        public void Invoke(int start, int end)
         {
-            float[] da = a.Data<float>(), db = b.Data<float>(), dc = c.Data<float>();
-            for (int i = 0; i < count; i++)
-                Gemm.Sgemm(ta, tb, m, n, k, (float)alpha, da.AsSpan(offA[i]), lda, db.AsSpan(offB[i]), ldb,
-                    (float)beta, dc.AsSpan(c.offset + i * size, size), n);
-        }
-        else
-        {
-            double[] da = a.Data<double>(), db = b.Data<double>(), dc = c.Data<double>();
-            for (int i = 0; i < count; i++)
-                Gemm.Dgemm(ta, tb, m, n, k, alpha, da.AsSpan(offA[i]), lda, db.AsSpan(offB[i]), ldb,
-                    beta, dc.AsSpan(c.offset + i * size, size), n);
+            int size = m * n;
+            for (int i = start; i < end; i++)
+            {
+                if (c is float[] cf)
+                    Gemm.Sgemm(ta, tb, m, n, k, (float)alpha, ((float[])a).AsSpan(offA[i]), lda, ((float[])b).AsSpan(offB[i]), ldb,
+                        (float)beta, cf.AsSpan(offC + i * size, size), n);
+                else
+                    Gemm.Dgemm(ta, tb, m, n, k, alpha, ((double[])a).AsSpan(offA[i]), lda, ((double[])b).AsSpan(offB[i]), ldb,
+                        beta, ((double[])c).AsSpan(offC + i * size, size), n);
+            }
         }
     }
 

@@ -45,6 +45,23 @@ public class MatmulLayoutTests
     }
 
     [Fact]
+    public void ManySmallBatchedProductsMatchOneByOne()
+    {
+        // 2000 products of 8x8 matrices: enough total work for the batch loop to run on several threads.
+        var a = Torch.Arange(2000.0 * 64).Reshape(2000, 8, 8).Sin();
+        var b = Torch.Arange(2000.0 * 64).Reshape(2000, 8, 8).Cos().Transpose(1, 2);
+        var all = Torch.Bmm(a, b).ToArray<float>();
+        foreach (int i in new[] { 0, 1, 999, 1500, 1999 })
+        {
+            var one = Torch.Mm(At(a, i), At(b, i)).ToArray<float>();
+            Assert.Equal(one, all.AsSpan(i * 64, 64).ToArray());
+        }
+    }
+
+    /// <summary>Matrix i of a batch, as a view (the core has no indexing yet).</summary>
+    private static Tensor At(Tensor t, int i) => LinalgChecks.RawView(t, t.Shape[1..], t.Strides[1..], t.StorageOffset + i * t.Strides[0]);
+
+    [Fact]
     public void AddmmIsALinearLayer()
     {
         var x = Torch.Tensor(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
