@@ -17,7 +17,7 @@ public enum GemmPath
     Direct,
 }
 
-/// <summary>System.Random strided GEMM operands, a naive reference, and the comparison every GEMM test uses.</summary>
+/// <summary>Random strided GEMM operands, a naive reference, and the comparison every GEMM test uses.</summary>
 internal static class GemmReference
 {
     /// <summary>
