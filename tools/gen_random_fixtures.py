@@ -41,6 +41,12 @@ def torch_step(op, dtype, n, args):
     elif op == "normal":
         mean, std = args
         t = torch.randn(n, dtype=dt) if (mean, std) == (0, 1) else torch.normal(mean, std, (n,), dtype=dt)
+    elif op == "normal_noncontiguous":
+        # A transposed (n/4, 4) view: not contiguous, so normal_ takes the scalar path; values in memory order.
+        mean, std = args
+        base = torch.empty(n // 4, 4, dtype=dt)
+        base.t().normal_(mean, std)
+        t = base
     elif op == "randint":
         t = torch.randint(args[0], args[1], (n,))
     elif op == "randperm":
@@ -141,6 +147,9 @@ def sequence_cases():
         ("uniform", "float64", 700, [0, 1]),
         ("normal", "float32", 40, [0, 1]),
         ("randperm", "int64", 10, []),
+        ("normal", "float64", 1, [0, 1]),
+        ("normal_noncontiguous", "float32", 20, [0, 1]),
+        ("normal_noncontiguous", "float64", 40, [1.0, 2.0]),
         ("normal", "float64", 1, [0, 1]),
     ]
     return [torch_case(seed, steps) for seed in SEEDS]
@@ -270,7 +279,7 @@ def numpy_cases():
     cases = []
     p5 = [0.1, 0.0, 0.3, 0.4, 0.2]
     for seed in SEEDS:
-        for n in SIZES:
+        for n in [1, 3, 1000]:
             cases.append(numpy_case(seed, [("rand", n, [])]))
             cases.append(numpy_case(seed, [("randn", n, [])]))
         cases.append(numpy_case(seed, [("uniform", 1000, [-3.7, 2.9])]))

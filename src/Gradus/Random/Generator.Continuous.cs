@@ -36,13 +36,15 @@ public sealed partial class Generator
     /// <summary>
     /// Fills <paramref name="dst"/> as <c>torch.randn</c> / <c>normal_(mean, std)</c> on a contiguous float32
     /// tensor of that length: Box-Muller over the whole buffer from 16 elements on, the cached scalar path below.
+    /// For a non-contiguous tensor pass <paramref name="contiguous"/> = false (PyTorch then always takes the scalar
+    /// path) and scatter the values in memory order, the order PyTorch's TensorIterator visits.
     /// </summary>
-    public void Normal(Span<float> dst, double mean = 0, double std = 1)
+    public void Normal(Span<float> dst, double mean = 0, double std = 1, bool contiguous = true)
     {
         CheckNormalStd(std);
         lock (_sync)
         {
-            if (dst.Length >= 16)
+            if (contiguous && dst.Length >= 16)
             {
                 NormalFillFloat(dst, (float)mean, (float)std);
             }
@@ -59,13 +61,14 @@ public sealed partial class Generator
     /// <summary>
     /// Fills <paramref name="dst"/> as <c>torch.randn</c> / <c>normal_(mean, std)</c> on a contiguous float64
     /// tensor of that length: Box-Muller over the whole buffer from 16 elements on, the cached scalar path below.
+    /// For a non-contiguous tensor pass <paramref name="contiguous"/> = false, as for the float32 overload.
     /// </summary>
-    public void Normal(Span<double> dst, double mean = 0, double std = 1)
+    public void Normal(Span<double> dst, double mean = 0, double std = 1, bool contiguous = true)
     {
         CheckNormalStd(std);
         lock (_sync)
         {
-            if (dst.Length >= 16)
+            if (contiguous && dst.Length >= 16)
             {
                 NormalFillDouble(dst, mean, std);
             }

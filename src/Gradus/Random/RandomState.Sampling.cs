@@ -76,13 +76,18 @@ public sealed partial class RandomState
     /// <summary><c>randint(low, high, n)</c>: int64 in [low, high) by masked rejection sampling.</summary>
     public long[] Randint(long low, long high, int n)
     {
+        var result = NewArray<long>(n);
+        if (n == 0)
+        {
+            // NumPy returns an empty array before it checks the bounds.
+            return result;
+        }
         if (low >= high)
         {
             throw new ArgumentException("low >= high");
         }
         ulong rng = unchecked((ulong)(high - 1 - low));
         ulong off = unchecked((ulong)low);
-        var result = NewArray<long>(n);
         lock (_sync)
         {
             for (int i = 0; i < n; i++)

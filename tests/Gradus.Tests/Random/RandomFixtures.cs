@@ -77,4 +77,20 @@ internal static class RandomFixtures
             }
         }
     }
+
+    /// <summary>
+    /// Element-wise |expected - actual| &lt;= tolerance. For data built with NumPy's sin/cos: NumPy 1.24 uses its
+    /// AVX-512 float64 sin/cos where the CPU has them, within an ulp of the C library Gradus calls.
+    /// </summary>
+    public static void AssertNear(double[] expected, double[] actual, double tolerance, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (!(Math.Abs(expected[i] - actual[i]) <= tolerance))
+            {
+                Assert.Fail($"{what}: element {i} expected {expected[i]:R} but got {actual[i]:R} (tolerance {tolerance})");
+            }
+        }
+    }
 }

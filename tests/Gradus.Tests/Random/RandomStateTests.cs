@@ -126,6 +126,8 @@ public class RandomStateTests
         Assert.Throws<ArgumentException>(() => rs.SetState(new RandomStateSnapshot(new uint[3], 0, false, 0)));
         Assert.Throws<ArgumentException>(() => rs.SetState(new RandomStateSnapshot(new uint[624], 625, false, 0)));
         Assert.Empty(rs.Permutation(-1));
+        Assert.Empty(rs.Randint(5, 5, 0));
+        Assert.Empty(rs.Choice(0, 0));
     }
 
     private static void Draw(RandomState rs, JsonElement step) => Execute(rs, step);

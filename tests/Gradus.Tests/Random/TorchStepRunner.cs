@@ -20,6 +20,7 @@ internal static class TorchStepRunner
         {
             case "uniform":
             case "normal":
+            case "normal_noncontiguous":
             case "exponential":
                 if (f32)
                 {
@@ -104,6 +105,7 @@ internal static class TorchStepRunner
         {
             case "uniform": g.Uniform(dst, args[0].GetDouble(), args[1].GetDouble()); break;
             case "normal": g.Normal(dst, args[0].GetDouble(), args[1].GetDouble()); break;
+            case "normal_noncontiguous": g.Normal(dst, args[0].GetDouble(), args[1].GetDouble(), contiguous: false); break;
             default: g.Exponential(dst, args[0].GetDouble()); break;
         }
     }
@@ -114,6 +116,7 @@ internal static class TorchStepRunner
         {
             case "uniform": g.Uniform(dst, args[0].GetDouble(), args[1].GetDouble()); break;
             case "normal": g.Normal(dst, args[0].GetDouble(), args[1].GetDouble()); break;
+            case "normal_noncontiguous": g.Normal(dst, args[0].GetDouble(), args[1].GetDouble(), contiguous: false); break;
             default: g.Exponential(dst, args[0].GetDouble()); break;
         }
     }
