@@ -72,12 +72,12 @@ public sealed class CsvDataset : TensorDataset
         if (columns.Contains(target))
             throw new ArgumentException($"CsvDataset: the target column '{target}' is also listed as a feature", nameof(features));
 
-        var (featureTensor, names) = Features(table, columns, dtype);
-        var (targetTensor, classes) = Target(table, target, targetEncoding);
+        var (featureTensor, names) = BuildFeatures(table, columns, dtype);
+        var (targetTensor, classes) = BuildTarget(table, target, targetEncoding);
         return new CsvDataset(featureTensor, targetTensor, names, target, classes);
     }
 
-    private static (Tensor Features, string[] Names) Features(CsvTable table, string[] columns, DType dtype)
+    private static (Tensor Features, string[] Names) BuildFeatures(CsvTable table, string[] columns, DType dtype)
     {
         var blocks = new List<(double[] Data, int Width)>();
         var names = new List<string>();
@@ -108,7 +108,7 @@ public sealed class CsvDataset : TensorDataset
         return (dtype == DType.Float64 ? tensor : tensor.To(dtype), names.ToArray());
     }
 
-    private static (Tensor Targets, string[]? Classes) Target(CsvTable table, string target, TargetEncoding encoding)
+    private static (Tensor Targets, string[]? Classes) BuildTarget(CsvTable table, string target, TargetEncoding encoding)
     {
         if (encoding == TargetEncoding.Auto)
             encoding = table.IsNumeric(target) ? TargetEncoding.Numeric : TargetEncoding.Label;
