@@ -5,7 +5,8 @@ namespace Gradus.Kernels;
 
 /// <summary>
 /// Gathers and scatters through precomputed storage positions: advanced indexing reads
-/// <c>src[outer[i] + inner[j]]</c> for every pair, with a span copy when the inner block is dense.
+/// <c>src[major[i] + minor[j] + inner[k]]</c> (kept dims before the index, index offsets, kept dims after),
+/// with a span copy when the inner block is dense.
 /// </summary>
 internal static class Gather
 {
@@ -41,80 +42,61 @@ internal static class Gather
         return true;
     }
 
-    /// <summary>dst[(i, j)] = src[outer[i] + inner[j]] for all i, j in row-major order.</summary>
-    public static void Read<T>(T[] src, ReadOnlySpan<int> outer, ReadOnlySpan<int> inner, Span<T> dst)
+    /// <summary>dst[(i, j, k)] = src[major[i] + minor[j] + inner[k]] for all i, j, k in row-major order.</summary>
+    public static void Read<T>(T[] src, ReadOnlySpan<int> major, ReadOnlySpan<int> minor, ReadOnlySpan<int> inner, Span<T> dst)
     {
         int na = inner.Length, o = 0;
-        if (na == 1)
-        {
-            int a = inner[0];
-            for (int i = 0; i < outer.Length; i++) dst[i] = src[outer[i] + a];
-            return;
-        }
-        if (na > 0 && IsDense(inner))
-        {
-            int a = inner[0];
-            for (int i = 0; i < outer.Length; i++, o += na) src.AsSpan(outer[i] + a, na).CopyTo(dst.Slice(o, na));
-            return;
-        }
-        for (int i = 0; i < outer.Length; i++)
-        {
-            int b = outer[i];
-            for (int j = 0; j < na; j++) dst[o++] = src[b + inner[j]];
-        }
+        if (na == 0) return;
+        bool dense = na > 1 && IsDense(inner);
+        int a = inner[0];
+        foreach (int m in major)
+            foreach (int n in minor)
+            {
+                int b = m + n;
+                if (na == 1) dst[o++] = src[b + a];
+                else if (dense) { src.AsSpan(b + a, na).CopyTo(dst.Slice(o, na)); o += na; }
+                else for (int k = 0; k < na; k++) dst[o++] = src[b + inner[k]];
+            }
     }
 
-    /// <summary>dst[outer[i] + inner[j]] = src[(i, j)] (or src[0] when <paramref name="one"/>); later writes win.</summary>
-    public static void Write<T>(ReadOnlySpan<T> src, bool one, T[] dst, ReadOnlySpan<int> outer, ReadOnlySpan<int> inner)
+    /// <summary>dst[major[i] + minor[j] + inner[k]] = src[(i, j, k)] (or src[0] when <paramref name="one"/>); later writes win.</summary>
+    public static void Write<T>(ReadOnlySpan<T> src, bool one, T[] dst, ReadOnlySpan<int> major, ReadOnlySpan<int> minor, ReadOnlySpan<int> inner)
     {
         int na = inner.Length, o = 0;
-        if (one)
-        {
-            T v = src[0];
-            for (int i = 0; i < outer.Length; i++)
-                for (int j = 0; j < na; j++) dst[outer[i] + inner[j]] = v;
-            return;
-        }
-        if (na > 1 && IsDense(inner))
-        {
-            int a = inner[0];
-            for (int i = 0; i < outer.Length; i++, o += na) src.Slice(o, na).CopyTo(dst.AsSpan(outer[i] + a, na));
-            return;
-        }
-        for (int i = 0; i < outer.Length; i++)
-        {
-            int b = outer[i];
-            for (int j = 0; j < na; j++) dst[b + inner[j]] = src[o++];
-        }
+        if (na == 0) return;
+        bool dense = na > 1 && IsDense(inner);
+        int a = inner[0];
+        foreach (int m in major)
+            foreach (int n in minor)
+            {
+                int b = m + n;
+                if (one) for (int k = 0; k < na; k++) dst[b + inner[k]] = src[0];
+                else if (dense) { src.Slice(o, na).CopyTo(dst.AsSpan(b + a, na)); o += na; }
+                else for (int k = 0; k < na; k++) dst[b + inner[k]] = src[o++];
+            }
     }
 
-    /// <summary>dst[outer[i] + inner[j]] += src[(i, j)] (or src[0] when <paramref name="one"/>); duplicates accumulate.</summary>
-    public static void Add<T>(ReadOnlySpan<T> src, bool one, T[] dst, ReadOnlySpan<int> outer, ReadOnlySpan<int> inner)
+    /// <summary>dst[major[i] + minor[j] + inner[k]] += src[(i, j, k)] (or src[0] when <paramref name="one"/>); duplicates accumulate.</summary>
+    public static void Add<T>(ReadOnlySpan<T> src, bool one, T[] dst, ReadOnlySpan<int> major, ReadOnlySpan<int> minor, ReadOnlySpan<int> inner)
         where T : INumber<T>
     {
         int na = inner.Length, o = 0;
-        if (one)
-        {
-            T v = src[0];
-            for (int i = 0; i < outer.Length; i++)
-                for (int j = 0; j < na; j++) dst[outer[i] + inner[j]] += v;
-            return;
-        }
-        if (na > 1 && IsDense(inner))
-        {
-            int a = inner[0];
-            for (int i = 0; i < outer.Length; i++, o += na)
+        if (na == 0) return;
+        bool dense = na > 1 && IsDense(inner);
+        int a = inner[0];
+        foreach (int m in major)
+            foreach (int n in minor)
             {
-                var d = dst.AsSpan(outer[i] + a, na);
-                TensorPrimitives.Add(d, src.Slice(o, na), d);
+                int b = m + n;
+                if (one) for (int k = 0; k < na; k++) dst[b + inner[k]] += src[0];
+                else if (dense)
+                {
+                    var d = dst.AsSpan(b + a, na);
+                    TensorPrimitives.Add(d, src.Slice(o, na), d);
+                    o += na;
+                }
+                else for (int k = 0; k < na; k++) dst[b + inner[k]] += src[o++];
             }
-            return;
-        }
-        for (int i = 0; i < outer.Length; i++)
-        {
-            int b = outer[i];
-            for (int j = 0; j < na; j++) dst[b + inner[j]] += src[o++];
-        }
     }
 
     /// <summary>dst[i] = src[pos[i]]: one element per position (gather along a dim, take).</summary>

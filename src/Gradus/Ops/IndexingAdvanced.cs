@@ -7,8 +7,8 @@ namespace Gradus.Ops;
 /// </summary>
 internal static class AdvancedIndexing
 {
-    /// <summary>Storage positions of an advanced index over a strided tensor: outer blocks and the inner block.</summary>
-    internal readonly record struct Plan(int[] OutShape, int[] Outer, int[] Inner);
+    /// <summary>An advanced index over a strided tensor: the result shape and the storage positions it reads.</summary>
+    internal readonly record struct Plan(int[] OutShape, BlockPositions Positions);
 
     /// <summary>
     /// Resolves int64 index tensors (one slot per dim of <paramref name="x"/>, null where the dim is kept)
@@ -43,12 +43,9 @@ internal static class AdvancedIndexing
         }
         int[] Pick(List<int> ds, int[] from) => ds.Select(d => from[d]).ToArray();
         var outShape = Pick(before, x.shape).Concat(b).Concat(Pick(after, x.shape)).ToArray();
-        var bpos = Kernels.Gather.Positions(x.offset, Pick(before, x.shape), Pick(before, x.strides));
-        var outer = new int[bpos.Length * nb];
-        for (int i = 0, o = 0; i < bpos.Length; i++)
-            for (int j = 0; j < nb; j++) outer[o++] = bpos[i] + offsets[j];
+        var major = Kernels.Gather.Positions(x.offset, Pick(before, x.shape), Pick(before, x.strides));
         var inner = Kernels.Gather.Positions(0, Pick(after, x.shape), Pick(after, x.strides));
-        return new Plan(outShape, outer, inner);
+        return new Plan(outShape, new BlockPositions(major, offsets, inner));
     }
 
     private static int[] BroadcastIndices(Tensor[] indices)
@@ -71,9 +68,17 @@ internal static class AdvancedIndexing
     {
         var plan = Resolve(x, adv);
         var r = Torch.Empty(plan.OutShape, x.DType);
-        IndexingDispatch.Read(x, plan.Outer, plan.Inner, r);
+        IndexingDispatch.Read(x, plan.Positions, r);
         var shape = x.shape;
-        return Tensor.Record(r, "IndexBackward0", [x], g => [IndexPut(Torch.Zeros(shape, g.DType), adv, g, accumulate: true)]);
+        return Tensor.Record(r, "IndexBackward0", [x], g => [AccumulateIntoZeros(shape, adv, g)]);
+    }
+
+    /// <summary>Zeros of <paramref name="shape"/> with <paramref name="g"/> scatter-added at the indices (IndexBackward0's rule, itself differentiable in g).</summary>
+    public static Tensor AccumulateIntoZeros(int[] shape, Tensor?[] adv, Tensor g)
+    {
+        var r = Torch.Zeros(shape, g.DType);
+        PutRaw(r, adv, g, accumulate: true);
+        return Tensor.Record(r, "IndexPutBackward0", [g], gg => [Index(gg, adv)]);
     }
 
     /// <summary>Out-of-place <c>index_put</c>: a copy of <paramref name="x"/> with values written (or added) at the indices.</summary>
@@ -100,7 +105,7 @@ internal static class AdvancedIndexing
             throw new ArgumentException($"shape mismatch: value tensor of shape {Shapes.Format(values.shape)} cannot be broadcast to indexing result of shape {Shapes.Format(plan.OutShape)}");
         if (ReferenceEquals(v.storage, dst.storage)) v = v.Clone();
         v = v.Numel == 1 ? v.Contiguous() : v.Expand(plan.OutShape).Contiguous();
-        IndexingDispatch.Write(v, dst, plan.Outer, plan.Inner, accumulate, accumulate ? "index_put_" : "index_put");
+        IndexingDispatch.Write(v, dst, plan.Positions, accumulate, accumulate ? "index_put_" : "index_put");
     }
 
     /// <summary>Drops leading size-1 dims while the value has more dims than the target, as PyTorch's setitem does.</summary>

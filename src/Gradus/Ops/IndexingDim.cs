@@ -6,13 +6,14 @@ namespace Gradus.Ops;
 /// </summary>
 internal static class IndexingDim
 {
-    /// <summary>Storage positions for (outer, index[j]) slices of a contiguous tensor viewed as (outer, size, inner).</summary>
-    private static int[] SlicePositions(ReadOnlySpan<long> index, int outer, int size, int inner)
+    /// <summary>Storage positions of the (outer, index[j]) slices of a contiguous tensor viewed as (outer, size, inner).</summary>
+    private static BlockPositions SlicePositions(ReadOnlySpan<long> index, int offset, int outer, int size, int inner)
     {
-        var pos = new int[outer * index.Length];
-        for (int o = 0, k = 0; o < outer; o++)
-            for (int j = 0; j < index.Length; j++) pos[k++] = (o * size + (int)index[j]) * inner;
-        return pos;
+        var major = new int[outer];
+        for (int o = 0; o < outer; o++) major[o] = offset + o * size * inner;
+        var minor = new int[index.Length];
+        for (int j = 0; j < minor.Length; j++) minor[j] = (int)index[j] * inner;
+        return new BlockPositions(major, minor, Enumerable.Range(0, inner).ToArray());
     }
 
     private static (int Outer, int Size, int Inner) Split3(int[] shape, int dim)
@@ -44,9 +45,7 @@ internal static class IndexingDim
         if (shape.Length > 0) shape[dim] = idx.Length;
         var src = x.Detach().Contiguous();
         var r = Torch.Empty(shape, x.DType);
-        var outerPos = SlicePositions(idx, outer, size, inner);
-        for (int i = 0; i < outerPos.Length; i++) outerPos[i] += src.offset;
-        IndexingDispatch.Read(src, outerPos, Enumerable.Range(0, inner).ToArray(), r);
+        IndexingDispatch.Read(src, SlicePositions(idx, src.offset, outer, size, inner), r);
         var inShape = x.shape;
         return Tensor.Record(r, "IndexSelectBackward0", [x],
             g => [IndexAdd(Torch.Zeros(inShape, g.DType), dim, index, g, 1)]);
@@ -72,7 +71,7 @@ internal static class IndexingDim
         x.CopyInto(r);
         var s = source.Detach();
         if (alpha != 1) s = s * alpha;
-        IndexingDispatch.Write(s.Contiguous(), r, SlicePositions(idx, outer, size, inner), Enumerable.Range(0, inner).ToArray(), true, "index_add_");
+        IndexingDispatch.Write(s.Contiguous(), r, SlicePositions(idx, 0, outer, size, inner), true, "index_add_");
         return Tensor.Record(r, "IndexAddBackward0", [x, source], g =>
         [
             g,
@@ -201,7 +200,7 @@ internal static class IndexingDim
         IndexingDispatch.ReadAt(x, pos, r);
         var inShape = x.shape;
         return Tensor.Record(r, "TakeBackward0", [x],
-            g => [AdvancedIndexing.IndexPut(Torch.Zeros([n], g.DType), [index], g, accumulate: true).Reshape(inShape)]);
+            g => [AdvancedIndexing.AccumulateIntoZeros([n], [index], g).Reshape(inShape)]);
     }
 
     /// <summary>Replaces elements where the mask is true with a 0-dim value, broadcasting mask and input, as <c>masked_fill</c>.</summary>

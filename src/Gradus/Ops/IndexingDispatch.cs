@@ -2,40 +2,47 @@ using Gradus.Kernels;
 
 namespace Gradus.Ops;
 
+/// <summary>Storage positions of a block gather: every major + minor offset pair, then the inner block.</summary>
+internal readonly record struct BlockPositions(int[] Major, int[] Minor, int[] Inner)
+{
+    /// <summary>The number of elements addressed.</summary>
+    public long Count => (long)Major.Length * Minor.Length * Inner.Length;
+}
+
 /// <summary>Dtype dispatch (once per call) for the position-based gather and scatter kernels.</summary>
 internal static class IndexingDispatch
 {
-    /// <summary>dst = src[outer[i] + inner[j]] over src's storage; dst is contiguous with src's dtype.</summary>
-    public static void Read(Tensor src, int[] outer, int[] inner, Tensor dst)
+    /// <summary>dst = src[major[i] + minor[j] + inner[k]] over src's storage; dst is contiguous with src's dtype.</summary>
+    public static void Read(Tensor src, BlockPositions p, Tensor dst)
     {
         switch (src.DType)
         {
-            case DType.Float32: Gather.Read(src.Data<float>(), outer, inner, dst.Span<float>()); break;
-            case DType.Float64: Gather.Read(src.Data<double>(), outer, inner, dst.Span<double>()); break;
-            case DType.Int64: Gather.Read(src.Data<long>(), outer, inner, dst.Span<long>()); break;
-            default: Gather.Read(src.Data<bool>(), outer, inner, dst.Span<bool>()); break;
+            case DType.Float32: Gather.Read(src.Data<float>(), p.Major, p.Minor, p.Inner, dst.Span<float>()); break;
+            case DType.Float64: Gather.Read(src.Data<double>(), p.Major, p.Minor, p.Inner, dst.Span<double>()); break;
+            case DType.Int64: Gather.Read(src.Data<long>(), p.Major, p.Minor, p.Inner, dst.Span<long>()); break;
+            default: Gather.Read(src.Data<bool>(), p.Major, p.Minor, p.Inner, dst.Span<bool>()); break;
         }
     }
 
     /// <summary>Writes (or adds, when <paramref name="accumulate"/>) contiguous values into dst's storage; bumps its version.</summary>
-    public static void Write(Tensor values, Tensor dst, int[] outer, int[] inner, bool accumulate, string op)
+    public static void Write(Tensor values, Tensor dst, BlockPositions p, bool accumulate, string op)
     {
-        bool one = values.Numel == 1 && outer.Length * inner.Length != 1;
+        bool one = values.Numel == 1 && p.Count != 1;
         if (accumulate)
             switch (dst.DType)
             {
-                case DType.Float32: Gather.Add(values.Span<float>(), one, dst.Data<float>(), outer, inner); break;
-                case DType.Float64: Gather.Add(values.Span<double>(), one, dst.Data<double>(), outer, inner); break;
-                case DType.Int64: Gather.Add(values.Span<long>(), one, dst.Data<long>(), outer, inner); break;
+                case DType.Float32: Gather.Add(values.Span<float>(), one, dst.Data<float>(), p.Major, p.Minor, p.Inner); break;
+                case DType.Float64: Gather.Add(values.Span<double>(), one, dst.Data<double>(), p.Major, p.Minor, p.Inner); break;
+                case DType.Int64: Gather.Add(values.Span<long>(), one, dst.Data<long>(), p.Major, p.Minor, p.Inner); break;
                 default: throw new ArgumentException($"\"{op}\" with accumulation not implemented for 'Bool'");
             }
         else
             switch (dst.DType)
             {
-                case DType.Float32: Gather.Write(values.Span<float>(), one, dst.Data<float>(), outer, inner); break;
-                case DType.Float64: Gather.Write(values.Span<double>(), one, dst.Data<double>(), outer, inner); break;
-                case DType.Int64: Gather.Write(values.Span<long>(), one, dst.Data<long>(), outer, inner); break;
-                default: Gather.Write(values.Span<bool>(), one, dst.Data<bool>(), outer, inner); break;
+                case DType.Float32: Gather.Write(values.Span<float>(), one, dst.Data<float>(), p.Major, p.Minor, p.Inner); break;
+                case DType.Float64: Gather.Write(values.Span<double>(), one, dst.Data<double>(), p.Major, p.Minor, p.Inner); break;
+                case DType.Int64: Gather.Write(values.Span<long>(), one, dst.Data<long>(), p.Major, p.Minor, p.Inner); break;
+                default: Gather.Write(values.Span<bool>(), one, dst.Data<bool>(), p.Major, p.Minor, p.Inner); break;
             }
         dst.storage.Version++;
     }

@@ -107,6 +107,15 @@ public class SyntaxTests
     }
 
     [Fact]
+    public void CompoundAssignmentWritesBackLikePython()
+    {
+        var x = Torch.Zeros(4);
+        x[1..3] += 1;
+        x[Torch.Tensor(new long[] { 0, 0, 3 })] += 5;
+        Assert.Equal(new float[] { 5, 1, 1, 5 }, x.ToArray<float>());
+    }
+
+    [Fact]
     public void AccumulatingPutAddsDuplicates()
     {
         var x = Torch.Zeros(3);

@@ -6,7 +6,7 @@ public class ReductionGradCheckTests
     /// <summary>A float64 leaf of distinct values (no ties, no zeros) so every reduction is differentiable there.</summary>
     private static Tensor Input(int seed, params int[] shape)
     {
-        var rng = new Random(seed);
+        var rng = new System.Random(seed);
         var data = new double[Shapes.Numel(shape)];
         for (int i = 0; i < data.Length; i++) data[i] = (rng.NextDouble() * 2 - 1) * 1.5 + (rng.Next(2) == 0 ? 0.25 : -0.25);
         return Torch.FromArray(data).Reshape(shape).RequiresGrad_();
