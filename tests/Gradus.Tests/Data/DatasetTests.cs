@@ -51,9 +51,13 @@ public class DatasetTests
         Assert.Equal([7, 9, 2], subset.Indices);
         Assert.Throws<IndexOutOfRangeException>(() => new Subset<Tensor[]>(Range(3), [3]));
 
-        var concat = Range(3) + Range(2) + Range(4);
+        var concat = new ConcatDataset<Tensor[]>(Range(3), Range(2), Range(4));
         Assert.Equal(9, concat.Count);
         Assert.Equal([3, 5, 9], concat.CumulativeSizes);
+        // + nests, as Dataset.__add__ does: (a + b) + c holds two data sets.
+        var added = Range(3) + Range(2) + Range(4);
+        Assert.Equal([5, 9], added.CumulativeSizes);
+        Assert.Equal(2L, added[7][0].Item<long>());
         Assert.Equal([0, 1, 2, 0, 1, 0, 1, 2, 3], Enumerable.Range(0, 9).Select(i => (int)concat[i][0].Item()));
         Assert.Equal(3L, concat[-1][0].Item<long>());
         var empty = new ConcatDataset<Tensor[]>(Range(0), Range(2));
