@@ -20,7 +20,9 @@ public abstract class Dataset<T> : Dataset
     public T this[int index] => GetItem(CheckIndex(index));
 
     /// <summary>The sample at a C# index (<c>dataset[^1]</c> is the last one).</summary>
-    public T this[Index index] => GetItem(CheckIndex(index.IsFromEnd ? -index.Value : index.Value));
+    public T this[Index index] => index.IsFromEnd && index.Value == 0
+        ? throw new IndexOutOfRangeException($"index ^0 is out of bounds for a dataset of size {Count}")
+        : GetItem(CheckIndex(index.IsFromEnd ? -index.Value : index.Value));
 
     /// <summary>Loads one sample; <paramref name="index"/> is already checked to lie in [0, <see cref="Dataset.Count"/>).</summary>
     protected abstract T GetItem(int index);

@@ -38,6 +38,9 @@ public class DatasetTests
         var outOfRange = Assert.Throws<IndexOutOfRangeException>(() => data[3]);
         Assert.Equal("index 3 is out of bounds for a dataset of size 3", outOfRange.Message);
         Assert.Throws<IndexOutOfRangeException>(() => data[-4]);
+        Assert.Throws<IndexOutOfRangeException>(() => data[^0]);
+        Assert.Throws<IndexOutOfRangeException>(() => data[^4]);
+        Assert.Equal(0L, data[^3][0].Item<long>());
         Assert.Throws<IndexOutOfRangeException>(() => data.TryGetBatch([0, 3], out _));
         var tooMany = Assert.Throws<ArgumentException>(() => { var (a, b, c) = new TensorDataset(Torch.Zeros(2), Torch.Zeros(2))[0]; });
         Assert.Contains("expected 3, got 2", tooMany.Message);
