@@ -27,14 +27,7 @@ public class Mnist : Dataset<Tensor[]>
     private protected Mnist(DataLocation location, bool train, Transform? transform, string[] classes)
     {
         ArgumentNullException.ThrowIfNull(location);
-        if (location.IsSample && location.Notice is string notice)
-        {
-            lock (NoticesShown)
-            {
-                if (NoticesShown.Add(notice))
-                    Console.Error.WriteLine(notice);
-            }
-        }
+        ShowNoticeOnce(location, Console.Error);
         var raw = MnistRaw.Load(location.Directory, train);
         _pixels = raw.Images;
         _labels = raw.Labels;
@@ -126,6 +119,20 @@ public class Mnist : Dataset<Tensor[]>
         for (int k = 0; k < index.Length; k++)
             targets[k] = _labels[index[k]];
         batch = [GatherImages(index, index.Length), new Tensor(targets, [index.Length], DType.Int64)];
+        return true;
+    }
+
+    /// <summary>Writes the location's notice (the sample in data/ is in use) the first time it is seen in this process; true when written.</summary>
+    internal static bool ShowNoticeOnce(DataLocation location, TextWriter writer)
+    {
+        if (!location.IsSample || location.Notice is not string notice)
+            return false;
+        lock (NoticesShown)
+        {
+            if (!NoticesShown.Add(notice))
+                return false;
+        }
+        writer.WriteLine(notice);
         return true;
     }
 

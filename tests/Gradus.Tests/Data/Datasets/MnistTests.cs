@@ -82,6 +82,21 @@ public class MnistTests
     }
 
     [Fact]
+    public void TheSampleNoticeIsShownOncePerProcess()
+    {
+        var location = new DataLocation(Sample("digits"), true, $"notice {Guid.NewGuid()}");
+        var writer = new StringWriter();
+        Assert.True(Mnist.ShowNoticeOnce(location, writer));
+        Assert.False(Mnist.ShowNoticeOnce(location, writer));
+        Assert.Equal(location.Notice + Environment.NewLine, writer.ToString());
+        Assert.False(Mnist.ShowNoticeOnce(location with { IsSample = false, Notice = null }, writer));
+
+        var found = DataFiles.Find(DataFiles.Digits, null, _ => null, [AppContext.BaseDirectory]);
+        Assert.True(found.IsSample);
+        Assert.NotNull(found.Notice);
+    }
+
+    [Fact]
     public void FullFashionMnistLoadsQuicklyWhenInstalled()
     {
         if (!MnistRaw.HasFiles(DataFiles.DebianFashionMnistDirectory))
