@@ -45,7 +45,6 @@ public static partial class Torch
     /// <summary>A random permutation of 0..n-1 as int64, as <c>torch.randperm(n)</c>.</summary>
     public static Gradus.Tensor Randperm(int n, Generator? generator = null)
     {
-        if (n < 0) throw new ArgumentException($"n must be non-negative, got{n}");
         var perm = (generator ?? Generator.Default).Randperm(n);
         return new Gradus.Tensor(perm, [n], DType.Int64);
     }
@@ -68,10 +67,12 @@ public static partial class Torch
     public static Gradus.Tensor Multinomial(Gradus.Tensor probs, int numSamples, bool replacement = false, Generator? generator = null)
     {
         if (probs.Dim is < 1 or > 2) throw new ArgumentException($"prob_dist must be 1 or 2 dim, got {probs.Dim}");
-        var w = probs.Detach().Double().Contiguous();
+        var w = probs.Detach().To(DTypes.ToFloat(probs.DType)).Contiguous();
         var g = generator ?? Generator.Default;
         int rows = probs.Dim == 1 ? 1 : probs.shape[0];
-        var idx = probs.Dim == 1 ? g.Multinomial(w.Span<double>(), numSamples, replacement) : g.Multinomial(w.Span<double>(), rows, numSamples, replacement);
+        var idx = w.DType == DType.Float32
+            ? (probs.Dim == 1 ? g.Multinomial(w.Span<float>(), numSamples, replacement) : g.Multinomial(w.Span<float>(), rows, numSamples, replacement))
+            : (probs.Dim == 1 ? g.Multinomial(w.Span<double>(), numSamples, replacement) : g.Multinomial(w.Span<double>(), rows, numSamples, replacement));
         return new Gradus.Tensor(idx, probs.Dim == 1 ? [numSamples] : [rows, numSamples], DType.Int64);
     }
 }

@@ -54,4 +54,7 @@ public sealed class EarlyStopping
 
     /// <summary>True once the patience is used up.</summary>
     public bool ShouldStop => Wait >= Patience;
+
+    /// <summary>Restores the counters from a checkpoint.</summary>
+    internal void Restore(double best, int bestEpoch, int wait) => (Best, BestEpoch, Wait) = (best, bestEpoch, wait);
 }
