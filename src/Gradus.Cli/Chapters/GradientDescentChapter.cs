@@ -43,36 +43,35 @@ internal sealed class GradientDescentChapter : CourseChapter
             "Scatter plots of the generated training and validation points", "Generated data: training (left) and validation (right)");
     }
 
-    // Steps 0 to 4 once, with float64 tensors standing in for NumPy arrays: the course's printed numbers.
+    // Steps 0 to 4 once, with float64 arrays reduced the way NumPy reduces them: the course's printed numbers.
     private static (double B, double W) FirstStep(ChapterRun run, LinearRegressionData data)
     {
         run.Heading("Step 0: random initialization");
         var random = new RandomState(42);
-        Tensor b = Torch.FromArray(random.Randn(1));
-        Tensor w = Torch.FromArray(random.Randn(1));
-        run.Print($"{Np(b)} {Np(w)}");
-        (double B, double W) start = (b.Item(), w.Item());
+        double[] b = random.Randn(1);
+        double[] w = random.Randn(1);
+        run.Print($"{Py.NpArray(b)} {Py.NpArray(w)}");
+        (double B, double W) start = (b[0], w[0]);
 
         run.Heading("Steps 1 and 2: predictions and loss");
-        Tensor xTrain = Torch.FromArray(data.XTrain), yTrain = Torch.FromArray(data.YTrain);
-        Tensor yhat = b + (w * xTrain);
-        Tensor error = yhat - yTrain;
-        Tensor loss = (error * error).Mean();
-        run.Print(Py.Repr(loss.Item()));
+        double[] yhat = [.. data.XTrain.Select(x => b[0] + (w[0] * x))];
+        double[] error = [.. yhat.Zip(data.YTrain, (p, y) => p - y)];
+        double loss = NumPyArithmetic.Mean([.. error.Select(e => e * e)]);
+        run.Print(Py.Repr(loss));
         run.Figure(Line.Fit(data.XTrain, data.YTrain, start.B, start.W, "Model's predictions (random start)"),
             "Training points with the line of the randomly initialised model", "The model's predictions before training");
 
         run.Heading("Step 3: gradients");
-        Tensor bGrad = 2 * error.Mean();
-        Tensor wGrad = 2 * (xTrain * error).Mean();
-        run.Print($"{Py.Repr(bGrad.Item())} {Py.Repr(wGrad.Item())}");
+        double bGrad = 2 * NumPyArithmetic.Mean(error);
+        double wGrad = 2 * NumPyArithmetic.Mean([.. data.XTrain.Zip(error, (x, e) => x * e)]);
+        run.Print($"{Py.Repr(bGrad)} {Py.Repr(wGrad)}");
 
         run.Heading("Step 4: update");
         const double lr = 0.1;
-        run.Print($"{Np(b)} {Np(w)}");
-        b = b - (lr * bGrad);
-        w = w - (lr * wGrad);
-        run.Print($"{Np(b)} {Np(w)}");
+        run.Print($"{Py.NpArray(b)} {Py.NpArray(w)}");
+        b = [b[0] - (lr * bGrad)];
+        w = [w[0] - (lr * wGrad)];
+        run.Print($"{Py.NpArray(b)} {Py.NpArray(w)}");
         return start;
     }
 
