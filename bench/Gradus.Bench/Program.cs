@@ -1,7 +1,12 @@
 using BenchmarkDotNet.Running;
+using Gradus.Bench.Compare;
 
-// Runs the BenchmarkDotNet suites of this assembly: `dotnet run -c Release --project bench/Gradus.Bench -- --filter '*'`.
+// `-- compare [names]` runs the side-by-side workloads (see bench/compare.sh); anything else goes to
+// BenchmarkDotNet: `dotnet run -c Release --project bench/Gradus.Bench -- --filter '*'`.
+if (args.Length > 0 && args[0] == "compare")
+    return CompareRunner.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Gradus.Bench.BenchMarker).Assembly).Run(args);
+return 0;
 
 namespace Gradus.Bench
 {

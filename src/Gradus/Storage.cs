@@ -11,12 +11,23 @@ internal sealed class Storage
 
     public Storage(Array data) => Data = data;
 
+    /// <summary>A zeroed array of <paramref name="length"/> elements.</summary>
     public static Storage Allocate(DType dtype, int length) => new(dtype switch
     {
         DType.Float32 => new float[length],
         DType.Float64 => new double[length],
         DType.Int64 => new long[length],
         DType.Bool => new bool[length],
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
+    });
+
+    /// <summary>An array whose contents are garbage, for results an op overwrites completely (skips zeroing).</summary>
+    public static Storage AllocateUninitialized(DType dtype, int length) => new(dtype switch
+    {
+        DType.Float32 => GC.AllocateUninitializedArray<float>(length),
+        DType.Float64 => GC.AllocateUninitializedArray<double>(length),
+        DType.Int64 => GC.AllocateUninitializedArray<long>(length),
+        DType.Bool => GC.AllocateUninitializedArray<bool>(length),
         _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
     });
 }

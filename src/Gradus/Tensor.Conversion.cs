@@ -9,7 +9,7 @@ public partial class Tensor
     {
         if (dtype == DType) return this;
         var src = Detach().Contiguous();
-        var r = Torch.Empty(shape, dtype);
+        var r = Torch.Uninitialized(shape, dtype);
         switch (DType, dtype)
         {
             case (DType.Bool, DType.Float32): Strided.FromBool(src.Span<bool>(), r.Span<float>()); break;
@@ -52,7 +52,7 @@ public partial class Tensor
     /// <summary>A copy with its own storage, recorded for autograd, as <c>tensor.clone()</c>.</summary>
     public Tensor Clone()
     {
-        var r = Torch.Empty(shape, DType);
+        var r = Torch.Uninitialized(shape, DType);
         CopyInto(r);
         return Record(r, "CloneBackward0", [this], g => [g]);
     }

@@ -36,6 +36,10 @@ public static partial class Torch
         return t;
     }
 
+    /// <summary>A contiguous result buffer whose elements the caller overwrites, all of them (no zeroing).</summary>
+    internal static Gradus.Tensor Uninitialized(int[] shape, DType dtype) =>
+        new(Storage.AllocateUninitialized(dtype, Shapes.Numel(shape)).Data, (int[])shape.Clone(), dtype);
+
     /// <summary>A tensor of zeros, as <c>torch.zeros</c>.</summary>
     public static Tensor Zeros(params int[] shape) => Empty(shape);
 

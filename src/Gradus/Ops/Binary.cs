@@ -31,7 +31,7 @@ internal static class Binary
         var shape = Shapes.Broadcast(a.shape, b.shape, op);
         a = a.DType == dt ? a : a.Detach().To(dt);
         b = b.DType == dt ? b : b.Detach().To(dt);
-        var result = Torch.Empty(shape, dt);
+        var result = Torch.Uninitialized(shape, dt);
         Elementwise.Binary<T, TOp>(a.Data<T>(), a.offset, Shapes.BroadcastStrides(a.shape, a.strides, shape),
             b.Data<T>(), b.offset, Shapes.BroadcastStrides(b.shape, b.strides, shape), shape, result.Span<T>());
         return result;
@@ -46,7 +46,7 @@ internal static class Binary
         var shape = Shapes.Broadcast(a.shape, b.shape, op);
         a = a.DType == dt ? a : a.Detach().To(dt);
         b = b.DType == dt ? b : b.Detach().To(dt);
-        var result = Torch.Empty(shape, DType.Bool);
+        var result = Torch.Uninitialized(shape, DType.Bool);
         var sa = Shapes.BroadcastStrides(a.shape, a.strides, shape);
         var sb = Shapes.BroadcastStrides(b.shape, b.strides, shape);
         var d = result.Span<bool>();

@@ -10,7 +10,7 @@ internal static class Logical
         var shape = Shapes.Broadcast(a.shape, b.shape, op);
         var av = a.Detach().To(dt).Expand(shape).Contiguous();
         var bv = b.Detach().To(dt).Expand(shape).Contiguous();
-        var r = Torch.Empty(shape, dt);
+        var r = Torch.Uninitialized(shape, dt);
         if (dt == DType.Bool)
         {
             ReadOnlySpan<bool> x = av.Span<bool>(), y = bv.Span<bool>();
@@ -33,7 +33,7 @@ internal static class Logical
     public static Tensor Not(Tensor a)
     {
         var b = a.Detach().Bool().Contiguous();
-        var r = Torch.Empty(a.shape, DType.Bool);
+        var r = Torch.Uninitialized(a.shape, DType.Bool);
         ReadOnlySpan<bool> s = b.Span<bool>();
         var d = r.Span<bool>();
         for (int i = 0; i < d.Length; i++) d[i] = !s[i];

@@ -10,7 +10,7 @@ internal static class Unary
     {
         var dt = DTypes.ToFloat(x.DType);
         var c = x.Detach().To(dt).Contiguous();
-        var r = Torch.Empty(x.shape, dt);
+        var r = Torch.Uninitialized(x.shape, dt);
         if (dt == DType.Float32) TF.Apply(c.Span<float>(), r.Span<float>());
         else TD.Apply(c.Span<double>(), r.Span<double>());
         return r;
@@ -21,7 +21,7 @@ internal static class Unary
     {
         var dt = x.DType == DType.Bool ? DType.Int64 : x.DType;
         var c = x.Detach().To(dt).Contiguous();
-        var r = Torch.Empty(x.shape, dt);
+        var r = Torch.Uninitialized(x.shape, dt);
         switch (dt)
         {
             case DType.Float32: TF.Apply(c.Span<float>(), r.Span<float>()); break;

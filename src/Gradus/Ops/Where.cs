@@ -12,7 +12,7 @@ internal static class WhereOp
         var c = cond.Expand(shape).Contiguous().Span<bool>();
         var av = a.Detach().To(dt).Expand(shape).Contiguous();
         var bv = b.Detach().To(dt).Expand(shape).Contiguous();
-        var r = Torch.Empty(shape, dt);
+        var r = Torch.Uninitialized(shape, dt);
         switch (dt)
         {
             case DType.Float32: Select(c, av.Span<float>(), bv.Span<float>(), r.Span<float>()); break;

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Side-by-side comparison of Gradus with PyTorch on this machine, workload by workload, each in a fresh process:
+#   gradus          : dotnet run -c Release --project bench/Gradus.Bench -- compare NAME
+#   torch-debian    : /usr/bin/python3 bench/compare_torch.py with the BLAS python3-torch gets on a stock Debian
+#                     install (netlib's reference libblas3/liblapack3, pinned so the run does not depend on alternatives)
+#   torch-openblas  : the same with Debian's libopenblas0-openmp loaded first (installed here when missing and root)
+# Both PyTorch runs use two threads. Prints a table of ratios and writes bench/RESULTS.md.
+# Usage: bench/compare.sh [workload ...]   (default: every workload; `dotnet run ... -- compare --list` names them)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+LIBDIR=/usr/lib/x86_64-linux-gnu
+OPENBLAS_DIR=$LIBDIR/openblas-openmp
+NETLIB_DIRS=$LIBDIR/blas:$LIBDIR/lapack
+
+if [ ! -e "$OPENBLAS_DIR/libblas.so.3" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends libopenblas0-openmp >/dev/null
+  else
+    echo "compare: $OPENBLAS_DIR missing; run as root or: apt-get install libopenblas0-openmp" >&2
+    exit 1
+  fi
+fi
+
+dotnet build -c Release bench/Gradus.Bench -v q -nologo >/dev/null
+gradus() { dotnet run -c Release --no-build --project bench/Gradus.Bench -- compare "$@"; }
+
+if [ $# -gt 0 ]; then workloads=("$@"); else mapfile -t workloads < <(gradus --list | cut -f1); fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+for w in "${workloads[@]}"; do
+  echo "== $w" >&2
+  gradus "$w" | grep '^RESULT ' >>"$out/results.txt"
+  LD_LIBRARY_PATH=$NETLIB_DIRS "$PY" bench/compare_torch.py --impl torch-debian "$w" | grep '^RESULT ' >>"$out/results.txt"
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE LD_LIBRARY_PATH=$OPENBLAS_DIR \
+    "$PY" bench/compare_torch.py --impl torch-openblas "$w" | grep '^RESULT ' >>"$out/results.txt"
+done
+"$PY" bench/compare_report.py "$out/results.txt" bench/RESULTS.md

@@ -1,0 +1,71 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Gradus.Kernels;
+
+/// <summary>
+/// A GEMM register-blocked micro-kernel and the cache blocking that feeds it: it multiplies a packed
+/// MR x kc panel of A by a packed kc x NR panel of B into an MR x NR tile of C.
+/// </summary>
+internal unsafe interface IGemmKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Rows of the register tile (the broadcast operand, A).</summary>
+    static abstract int MR { get; }
+
+    /// <summary>Columns of the register tile (the vector operand, B).</summary>
+    static abstract int NR { get; }
+
+    /// <summary>Depth of a packed block (kc): one NR-wide B micro-panel of this depth stays in L1.</summary>
+    static abstract int KC { get; }
+
+    /// <summary>Rows of a packed A block (a multiple of MR), sized to stay in L2.</summary>
+    static abstract int MC { get; }
+
+    /// <summary>Columns of a packed B block (a multiple of NR), sized to stay in a share of L3.</summary>
+    static abstract int NC { get; }
+
+    /// <summary>
+    /// C[MR x NR] = alpha * A·B + beta * C over <paramref name="kc"/> steps; <paramref name="a"/> holds MR values per
+    /// step and <paramref name="b"/> NR values per step. When <paramref name="beta"/> is zero C is overwritten (NaNs ignored).
+    /// </summary>
+    static abstract void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
+}
+
+/// <summary>Vector arithmetic shared by the micro-kernels, resolved per element type at JIT time.</summary>
+internal static class GemmVector
+{
+    /// <summary>a * b + c for 512-bit vectors of float or double, fused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+    {
+        if (typeof(T) == typeof(float))
+            return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    /// <summary>a * b + c for 256-bit vectors of float or double (fused where the CPU has FMA).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Fma<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    {
+        if (typeof(T) == typeof(float))
+            return Vector256.MultiplyAddEstimate(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        return Vector256.MultiplyAddEstimate(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    /// <summary>Writes alpha·acc (+ beta·C when <paramref name="accumulate"/>) to the 512-bit vector at <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Store<T>(T* c, Vector512<T> acc, Vector512<T> alpha, Vector512<T> beta, bool accumulate) where T : unmanaged
+    {
+        Vector512<T> r = accumulate ? Fma(acc, alpha, Vector512.Load(c) * beta) : acc * alpha;
+        r.Store(c);
+    }
+
+    /// <summary>Writes alpha·acc (+ beta·C when <paramref name="accumulate"/>) to the 256-bit vector at <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Store<T>(T* c, Vector256<T> acc, Vector256<T> alpha, Vector256<T> beta, bool accumulate) where T : unmanaged
+    {
+        Vector256<T> r = accumulate ? Fma(acc, alpha, Vector256.Load(c) * beta) : acc * alpha;
+        r.Store(c);
+    }
+}

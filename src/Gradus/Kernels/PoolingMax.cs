@@ -1,0 +1,78 @@
+using System.Numerics;
+
+namespace Gradus.Kernels;
+
+/// <summary>Max pooling over NCHW planes, forward and backward, as PyTorch's CPU <c>max_pool2d_with_indices</c>.</summary>
+internal static unsafe class PoolingMax<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Max over each window; <paramref name="indices"/> gets the flat h·W + w position of the maximum in its plane.</summary>
+    public static void Forward(T* input, int planes, int h, int w, Window2d win, T* output, long* indices)
+    {
+        int outH = win.OutputH(h), outW = win.OutputW(w);
+        ParallelFor.Range(planes, (long)outH * outW * win.KernelH * win.KernelW, new Body(false, input, output, indices, h, w, win));
+    }
+
+    /// <summary>gradInput = 0, then gradInput[index] += gradOutput for every output position (a scatter by index).</summary>
+    public static void Backward(T* gradOutput, long* indices, int planes, int h, int w, Window2d win, T* gradInput)
+    {
+        int outH = win.OutputH(h), outW = win.OutputW(w);
+        ParallelFor.Range(planes, (long)outH * outW + (long)h * w, new Body(true, gradInput, gradOutput, indices, h, w, win));
+    }
+
+    private readonly struct Body(bool backward, T* image, T* pooled, long* indices, int h, int w, Window2d win) : IRangeBody
+    {
+        public void Invoke(int start, int end)
+        {
+            int outH = win.OutputH(h), outW = win.OutputW(w);
+            nint plane = (nint)h * w, outPlane = (nint)outH * outW;
+            for (int q = start; q < end; q++)
+            {
+                if (backward) Scatter(image + q * plane, pooled + q * outPlane, indices + q * outPlane, outPlane, plane);
+                else Plane(image + q * plane, pooled + q * outPlane, indices + q * outPlane, outH, outW);
+            }
+        }
+
+        private void Plane(T* x, T* y, long* idx, int outH, int outW)
+        {
+            for (int oh = 0; oh < outH; oh++)
+            {
+                int ih0 = oh * win.StrideH - win.PadH;
+                int ih1 = Math.Min(ih0 + (win.KernelH - 1) * win.DilationH + 1, h);
+                while (ih0 < 0) ih0 += win.DilationH;
+                for (int ow = 0; ow < outW; ow++, y++, idx++)
+                {
+                    int iw0 = ow * win.StrideW - win.PadW;
+                    int iw1 = Math.Min(iw0 + (win.KernelW - 1) * win.DilationW + 1, w);
+                    while (iw0 < 0) iw0 += win.DilationW;
+                    // As PyTorch: start at the first in-bounds element with -inf; a NaN wins (the last NaN, like PyTorch).
+                    long best = (long)ih0 * w + iw0;
+                    T max = T.NegativeInfinity;
+                    for (int ih = ih0; ih < ih1; ih += win.DilationH)
+                        for (int iw = iw0; iw < iw1; iw += win.DilationW)
+                        {
+                            T v = x[(nint)ih * w + iw];
+                            if (v > max || T.IsNaN(v))
+                            {
+                                max = v;
+                                best = (long)ih * w + iw;
+                            }
+                        }
+                    *y = max;
+                    *idx = best;
+                }
+            }
+        }
+
+        private static void Scatter(T* gradIn, T* gradOut, long* idx, nint count, nint plane)
+        {
+            new Span<T>(gradIn, (int)plane).Clear();
+            for (nint o = 0; o < count; o++)
+            {
+                long i = idx[o];
+                if ((ulong)i >= (ulong)plane)
+                    throw new IndexOutOfRangeException($"max_pool2d_backward: index {i} is out of bounds for a plane of {plane} elements");
+                gradIn[(nint)i] += gradOut[o];
+            }
+        }
+    }
+}
