@@ -9,6 +9,7 @@ internal static class ChapterCatalog
     public static IReadOnlyList<CourseChapter> All { get; } =
     [
         new GradientDescentChapter(),
+        new SimpleRegressionChapter(),
     ];
 
     /// <summary>The chapter numbered <paramref name="number"/>, or null.</summary>

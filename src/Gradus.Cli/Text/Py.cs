@@ -24,4 +24,10 @@ internal static class Py
 
     /// <summary>A number with a fixed count of decimals (Python's <c>f'{x:.{decimals}f}'</c>).</summary>
     public static string Fixed(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// How Python prints a module's <c>state_dict()</c>: <c>OrderedDict([('b', tensor([1.0235])), ('w', tensor([1.9690]))])</c>.
+    /// </summary>
+    public static string StateDict(IEnumerable<KeyValuePair<string, Tensor>> state) =>
+        "OrderedDict([" + string.Join(", ", state.Select(kv => $"('{kv.Key}', {kv.Value.Detach()})")) + "])";
 }
