@@ -31,7 +31,16 @@ public static class GradusCli
         ArgumentNullException.ThrowIfNull(args);
         var console = new CliConsole(output, error, interactive);
         RootCommand root = CommandTree.Build(console);
-        ParseResult parsed = root.Parse(args);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine($"gradus: {OneLine(e.Message)} (see 'gradus --help')");
+            return UsageError;
+        }
         if (parsed.Errors.Count > 0)
         {
             string messages = string.Join("; ", parsed.Errors.Select(e => e.Message).Distinct());

@@ -28,13 +28,20 @@ internal static class CommonOptions
     };
 
     /// <summary>Adds a validator that rejects values not above zero.</summary>
-    public static Option<T> Positive<T>(this Option<T> option) where T : System.Numerics.INumber<T>
+    public static Option<T> Positive<T>(this Option<T> option) where T : struct, System.Numerics.INumber<T>
     {
         option.Validators.Add(result =>
         {
-            T value = result.GetValueOrDefault<T>();
-            if (value <= T.Zero) result.AddError($"{option.Name} must be positive, got {value}");
+            if (Token<T>(result.Tokens) is { } value && value <= T.Zero)
+                result.AddError($"{option.Name} must be positive, got {value}");
         });
         return option;
     }
+
+    /// <summary>
+    /// The value of a single-token option or argument, or null when it is absent or does not parse (the parser reports
+    /// that itself); validators read it this way because they also run after a failed conversion.
+    /// </summary>
+    public static T? Token<T>(IReadOnlyList<System.CommandLine.Parsing.Token> tokens) where T : struct, System.Numerics.INumber<T> =>
+        tokens.Count == 1 && T.TryParse(tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out T value) ? value : null;
 }

@@ -33,8 +33,7 @@ internal static class CourseCommands
         var number = new Argument<int>("N") { Description = ChapterList() };
         number.Validators.Add(result =>
         {
-            int n = result.GetValueOrDefault<int>();
-            if (ChapterCatalog.Find(n) is null)
+            if (CommonOptions.Token<int>(result.Tokens) is int n && ChapterCatalog.Find(n) is null)
                 result.AddError(string.Create(CultureInfo.InvariantCulture,
                     $"there is no chapter {n}; chapters are {ChapterCatalog.All[0].Number} to {ChapterCatalog.All[^1].Number}"));
         });

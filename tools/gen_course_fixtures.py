@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Reference output of the course chapters that `gradus course` runs, computed with NumPy 1.24 and PyTorch 1.13 (CPU).
+
+Each entry is the text the course's Python prints (print / repr), so the CLI tests can look for the same lines in the
+chapters' output. Run: /usr/bin/python3 tools/gen_course_fixtures.py
+Writes tests/Gradus.Cli.Tests/fixtures/course.json and prints the polynomial-NAdam weights (examples/04).
+"""
+import json
+import os
+from collections import OrderedDict
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.optim as optim
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "Gradus.Cli.Tests", "fixtures")
+fixtures = OrderedDict()
+
+
+def simple_regression_data():
+    """Chapter 0's data: y = 1 + 2x + noise on np.random.seed(42), shuffled 80/20."""
+    true_b, true_w, n = 1, 2, 100
+    np.random.seed(42)
+    x = np.random.rand(n, 1)
+    epsilon = .1 * np.random.randn(n, 1)
+    y = true_b + true_w * x + epsilon
+    idx = np.arange(n)
+    np.random.shuffle(idx)
+    train_idx = idx[:int(n * .8)]
+    return x[train_idx], y[train_idx]
+
+
+def chapter0():
+    x_train, y_train = simple_regression_data()
+    np.random.seed(42)
+    b = np.random.randn(1)
+    w = np.random.randn(1)
+    lines = [f"{b} {w}"]
+    yhat = b + w * x_train
+    error = yhat - y_train
+    loss = (error ** 2).mean()
+    lines.append(repr(loss))
+    b_grad = 2 * error.mean()
+    w_grad = 2 * (x_train * error).mean()
+    lines.append(f"{b_grad!r} {w_grad!r}")
+    lr = 0.1
+    b, w = b - lr * b_grad, w - lr * w_grad
+    lines.append(f"{b} {w}")
+    np.random.seed(42)
+    b = np.random.randn(1)
+    w = np.random.randn(1)
+    for _ in range(1000):
+        error = (b + w * x_train) - y_train
+        b_grad = 2 * error.mean()
+        w_grad = 2 * (x_train * error).mean()
+        b = b - lr * b_grad
+        w = w - lr * w_grad
+    lines.append(f"{b} {w}")
+    return lines
+
+
+def state_dict_text(model):
+    return "OrderedDict([" + ", ".join(f"('{k}', {v!r})" for k, v in model.state_dict().items()) + "])"
+
+
+def chapter1():
+    x_np, y_np = simple_regression_data()
+    x = torch.as_tensor(x_np).float()
+    y = torch.as_tensor(y_np).float()
+    lines = []
+    lines.append(repr(torch.tensor(3.14159)))
+    lines.append(repr(torch.tensor([1, 2, 3])))
+    lines.append(repr(torch.ones((2, 3), dtype=torch.float)))
+    torch.manual_seed(42)
+    lines.append(repr(torch.randn((2, 3, 4), dtype=torch.float)))
+    torch.manual_seed(42)
+    b = torch.randn(1, requires_grad=True, dtype=torch.float)
+    w = torch.randn(1, requires_grad=True, dtype=torch.float)
+    lines.append(f"{b!r} {w!r}")
+    loss = ((b + w * x - y) ** 2).mean()
+    loss.backward()
+    lines.append(f"{b.grad!r} {w.grad!r}")
+    with torch.no_grad():
+        b.grad.zero_()
+        w.grad.zero_()
+    for _ in range(1000):
+        loss = ((b + w * x - y) ** 2).mean()
+        loss.backward()
+        with torch.no_grad():
+            b -= 0.1 * b.grad
+            w -= 0.1 * w.grad
+            b.grad.zero_()
+            w.grad.zero_()
+    lines.append(repr(b))
+    lines.append(repr(w))
+
+    class ManualLinearRegression(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.b = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
+            self.w = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
+
+        def forward(self, x):
+            return self.b + self.w * x
+
+    def train(model):
+        optimizer = optim.SGD(model.parameters(), lr=0.1)
+        loss_fn = nn.MSELoss(reduction='mean')
+        for _ in range(1000):
+            model.train()
+            loss = loss_fn(model(x), y)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+
+    torch.manual_seed(42)
+    model = ManualLinearRegression()
+    train(model)
+    lines.append(state_dict_text(model))
+    torch.manual_seed(42)
+    model = nn.Sequential(nn.Linear(1, 1))
+    lines.append(state_dict_text(model))
+    train(model)
+    lines.append(state_dict_text(model))
+    return lines
+
+
+def polynomial_nadam():
+    """The preamble of course/000: y = x^2 + 2x + 3 fitted with NAdam."""
+    polynomial = np.poly1d([1, 2, 3])
+    n = 20
+    np.random.seed(42)
+    x = np.random.randn(n, 1) * 5
+    y = polynomial(x)
+    xx = np.hstack([x * x, x, np.ones_like(x)])
+    torch.manual_seed(42)
+    w = torch.randn(3, 1, requires_grad=True)
+    x = torch.tensor(xx, dtype=torch.float32)
+    y = torch.tensor(y, dtype=torch.float32)
+    optimizer = torch.optim.NAdam([w], lr=0.01)
+    for _ in range(1000):
+        optimizer.zero_grad()
+        y_pred = x @ w
+        mse = torch.mean(torch.square(y - y_pred))
+        mse.backward()
+        optimizer.step()
+    return [repr(w)]
+
+
+fixtures["chapter0"] = chapter0()
+fixtures["chapter1"] = chapter1()
+fixtures["polynomial_nadam"] = polynomial_nadam()
+
+os.makedirs(OUT, exist_ok=True)
+with open(os.path.join(OUT, "course.json"), "w") as f:
+    json.dump(fixtures, f, indent=1)
+    f.write("\n")
+print("polynomial NAdam (examples/04_polynomial_nadam.cs):")
+print(fixtures["polynomial_nadam"][0])
+print("wrote", os.path.join(OUT, "course.json"))
