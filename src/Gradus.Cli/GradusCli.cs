@@ -30,7 +30,7 @@ public static class GradusCli
     {
         ArgumentNullException.ThrowIfNull(args);
         var console = new CliConsole(output, error, interactive);
-        RootCommand root = CommandTree.Build(console);
+        Command root = CommandTree.Build(console);
         ParseResult parsed;
         try
         {
@@ -43,8 +43,9 @@ public static class GradusCli
         }
         if (parsed.Errors.Count > 0)
         {
-            string messages = string.Join("; ", parsed.Errors.Select(e => e.Message).Distinct());
-            error.WriteLine($"gradus: {OneLine(messages)} (see 'gradus --help')");
+            var messages = parsed.Errors.Select(e => e.Message).Distinct().ToList();
+            if (messages.Count > 1) messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+            error.WriteLine($"gradus: {OneLine(string.Join("; ", messages))} (see 'gradus --help')");
             return UsageError;
         }
         try
