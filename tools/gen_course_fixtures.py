@@ -148,8 +148,102 @@ def polynomial_nadam():
     return [repr(w)]
 
 
+def tup(*items):
+    """How Jupyter (IPython's pretty printer) shows a tuple: one line when it fits in 79 columns and no item spans
+    several lines, otherwise one item per line with every continuation line indented by one more space."""
+    texts = [i if isinstance(i, str) else repr(i) for i in items]
+    flat = "(" + ", ".join(texts) + ")"
+    if len(flat) <= 79 and "\n" not in flat:
+        return flat
+    return "(" + ",\n ".join(t.replace("\n", "\n ") for t in texts) + ")"
+
+
+def size(t):
+    return repr(t.shape)
+
+
+def chapter2():
+    """Dive into Deep Learning ch. 2 as the slides of course/002 run it."""
+    out = []
+    float_functions = []
+    p = lambda v: out.append(v if isinstance(v, str) else repr(v))
+    x = torch.arange(12, dtype=torch.float32)
+    p(x); p(str(x.numel())); p(size(x))
+    X = x.reshape(3, 4)
+    p(X)
+    p(tup((x.reshape(-1, 4) == X).all(), (x.reshape(3, -1) == X).all()))
+    p(torch.zeros((2, 3, 4))); p(torch.ones((2, 3, 4)))
+    p(tup(X[-1], X[1:3]))
+    X[1, 2] = 17
+    p(X)
+    X[:2, :] = 12
+    p(X)
+    float_functions.append(repr(torch.exp(x)))
+    a = torch.tensor([1.0, 2, 4, 8])
+    b = torch.tensor([2, 2, 2, 2])
+    p(tup(a + b, a - b, a * b, a / b, a ** b))
+    X = torch.arange(12, dtype=torch.float32).reshape((3, 4))
+    Y = torch.tensor([[2.0, 1, 4, 3], [1, 2, 3, 4], [4, 3, 2, 1]])
+    p(torch.cat((X, Y), dim=0)); p(torch.cat((X, Y), dim=1)); p(X == Y); p(X.sum())
+    x = torch.tensor(3.0)
+    y = torch.tensor(2.0)
+    p(tup(x + y, x * y, x / y, x ** y))
+    p(torch.arange(3))
+    A = torch.arange(6).reshape(3, 2)
+    p(A); p(A.T); p(torch.arange(24).reshape(2, 3, 4))
+    A = torch.arange(6, dtype=torch.float32).reshape(2, 3)
+    B = A.clone()
+    p(tup(A, A + B)); p(A * B)
+    a = 2
+    X = torch.arange(24).reshape(2, 3, 4)
+    p(tup(a + X, size(a * X)))
+    x = torch.arange(3, dtype=torch.float32)
+    p(tup(x, x.sum()))
+    p(tup(size(A), A.sum()))
+    p(tup(size(A), A.sum(axis=0), size(A.sum(axis=0))))
+    p(tup(size(A), A.sum(axis=1), size(A.sum(axis=1))))
+    sum_A = A.sum(axis=1, keepdims=True)
+    p(tup(A, sum_A, size(sum_A)))
+    p(A / sum_A)
+    y = torch.ones(3, dtype=torch.float32)
+    p(tup(x, y, torch.dot(x, y)))
+    p(tup(size(A), size(x), torch.mv(A, x), A @ x))
+    B = torch.ones(3, 4)
+    p(tup(torch.mm(A, B), A @ B))
+    u = torch.tensor([3.0, -4.0])
+    p(torch.norm(u)); p(torch.abs(u).sum())
+
+    def f(x):
+        return 3 * x ** 2 - 4 * x
+    for h in 10.0 ** np.arange(-1, -6, -1):
+        p(f'h={h:.5f}, numerical limit={(f(1 + h) - f(1)) / h:.5f}')
+    x = torch.arange(4.0)
+    p(x)
+    x.requires_grad_(True)
+    p(repr(x.grad))
+    y = 2 * torch.dot(x, x)
+    p(y)
+    y.backward()
+    p(x.grad); p(x.grad == 4 * x)
+
+    from torch.distributions.multinomial import Multinomial
+    torch.manual_seed(42)
+    fair_probs = torch.tensor([0.5, 0.5])
+    p(Multinomial(100, fair_probs).sample())
+    p(Multinomial(100, fair_probs).sample() / 100)
+    counts = Multinomial(10000, fair_probs).sample()
+    p(counts / 10000)
+    counts = Multinomial(1, fair_probs).sample((10000,))
+    cum_counts = counts.cumsum(dim=0)
+    estimates = cum_counts / cum_counts.sum(dim=1, keepdims=True)
+    p(f"after 10000 tosses: {estimates[-1]!r}")
+    return out, float_functions
+
+
 fixtures["chapter0"] = chapter0()
 fixtures["chapter1"] = chapter1()
+# exp and other transcendental functions may differ from PyTorch's in the last float32 digit: compared with a tolerance.
+fixtures["chapter2"], fixtures["chapter2_float_functions"] = chapter2()
 fixtures["polynomial_nadam"] = polynomial_nadam()
 
 os.makedirs(OUT, exist_ok=True)

@@ -10,6 +10,7 @@ internal static class ChapterCatalog
     [
         new GradientDescentChapter(),
         new SimpleRegressionChapter(),
+        new PreliminariesChapter(),
     ];
 
     /// <summary>The chapter numbered <paramref name="number"/>, or null.</summary>

@@ -30,4 +30,18 @@ internal static class Py
     /// </summary>
     public static string StateDict(IEnumerable<KeyValuePair<string, Tensor>> state) =>
         "OrderedDict([" + string.Join(", ", state.Select(kv => $"('{kv.Key}', {kv.Value.Detach()})")) + "])";
+
+    /// <summary>How PyTorch prints a shape: <c>torch.Size([2, 3])</c>.</summary>
+    public static string Size(IReadOnlyList<int> shape) => $"torch.Size([{string.Join(", ", shape)}])";
+
+    /// <summary>
+    /// How Jupyter shows a tuple of values (IPython's pretty printer): on one line when it fits in 79 columns and no
+    /// item spans several lines; otherwise one item per line, each line after an item's first indented by one space.
+    /// </summary>
+    public static string Tuple(params string[] items)
+    {
+        string flat = "(" + string.Join(", ", items) + ")";
+        if (flat.Length <= 79 && !flat.Contains('\n')) return flat;
+        return "(" + string.Join(",\n ", items.Select(i => i.Replace("\n", "\n ", StringComparison.Ordinal))) + ")";
+    }
 }
