@@ -20,7 +20,7 @@ public static class Workloads
     /// <summary>Uniform values in [-1, 1) from a fixed seed.</summary>
     public static float[] RandomArray(int length, int seed)
     {
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         var values = new float[length];
         for (int i = 0; i < values.Length; i++) values[i] = (float)(random.NextDouble() * 2 - 1);
         return values;

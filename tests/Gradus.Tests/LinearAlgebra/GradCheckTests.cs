@@ -3,7 +3,7 @@ namespace Gradus.Tests.LinearAlgebra;
 /// <summary>Float64 finite-difference checks of every linear-algebra backward rule, transposed and broadcast layouts included.</summary>
 public class GradCheckTests
 {
-    private static readonly Random Rng = new(7);
+    private static readonly System.Random Rng = new(7);
 
     /// <summary>A float64 leaf with values in [-1.5, -0.5] ∪ [0.5, 1.5] (away from kinks at 0), requiring grad.</summary>
     private static Tensor R(params int[] shape)
