@@ -138,6 +138,25 @@ internal sealed class SimpleRegressionChapter : CourseChapter
         run.Text("A Module holding b and w as Parameters; model.train(), model(x), and its state_dict().");
         Torch.ManualSeed(42);
         var model = new ManualLinearRegression();
+        List<double> losses = Train(model, x, y);
+        run.Print(model.StateDict().ToString());
+        run.Figure(LossCurves.Plot(losses, title: "ManualLinearRegression: training loss"),
+            "Training loss falling over 1000 epochs on a log scale", "Training loss of the model");
+
+        run.Heading("Sequential models");
+        run.Text("torch.manual_seed(42); model = nn.Sequential(nn.Linear(1, 1)): the layer's weight and bias start from " +
+                 "PyTorch's own initialisation and end where b and w did.");
+        Torch.ManualSeed(42);
+        var sequential = new Sequential(new Linear(1, 1));
+        run.Print(sequential.ToString());
+        run.Print(sequential.StateDict().ToString());
+        Train(sequential, x, y);
+        run.Print(sequential.StateDict().ToString());
+    }
+
+    // The course's training loop: model.train(), forward, MSE loss, backward, step, zero_grad; returns the losses.
+    private static List<double> Train(Module model, Tensor x, Tensor y)
+    {
         var optimizer = new SGD(model.Parameters(), lr: Lr);
         var lossFn = new MSELoss(Reduction.Mean);
         var losses = new List<double>();
@@ -150,9 +169,7 @@ internal sealed class SimpleRegressionChapter : CourseChapter
             optimizer.Step();
             optimizer.ZeroGrad();
         }
-        run.Print(Py.StateDict(model.StateDict()));
-        run.Figure(LossCurves.Plot(losses, title: "ManualLinearRegression: training loss"),
-            "Training loss falling over 1000 epochs on a log scale", "Training loss of the model");
+        return losses;
     }
 
     private static string ShapeText(Tensor t) => $"torch.Size([{string.Join(", ", t.Shape)}])";

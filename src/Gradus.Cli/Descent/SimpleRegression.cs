@@ -1,3 +1,4 @@
+using Gradus.Data.Preprocessing;
 using Gradus.Data.Synthetic;
 using Gradus.Plots;
 
@@ -37,14 +38,12 @@ internal sealed class SimpleRegression
     public SimpleRegression TimesTen() =>
         new(XTrain.Select(v => v * 10).ToArray(), YTrain, Linspace(-2, 4, 101), Linspace(-2.8, 3.2, 101));
 
-    /// <summary>x standardised to zero mean and unit standard deviation: (x - mean) / std, with the population std.</summary>
+    /// <summary>x standardised to zero mean and unit standard deviation, (x - mean) / std, by a fitted StandardScaler.</summary>
     public SimpleRegression Standardized()
     {
-        Tensor x = Torch.FromArray(XTrain);
-        Tensor mean = x.Mean();
-        Tensor centered = x - mean;
-        Tensor std = (centered * centered).Mean().Sqrt();
-        return new SimpleRegression((centered / std).ToArray<double>(), YTrain, Linspace(-1, 5, 101), Linspace(-2.4, 3.6, 101));
+        Tensor x = Torch.FromArray(XTrain).Reshape(XTrain.Length, 1);
+        Tensor scaled = new StandardScaler().FitTransform(x);
+        return new SimpleRegression(scaled.ToArray<double>(), YTrain, Linspace(-1, 5, 101), Linspace(-2.4, 3.6, 101));
     }
 
     /// <summary>The MSE of every (b, w) on the grid.</summary>

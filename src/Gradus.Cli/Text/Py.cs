@@ -25,12 +25,6 @@ internal static class Py
     /// <summary>A number with a fixed count of decimals (Python's <c>f'{x:.{decimals}f}'</c>).</summary>
     public static string Fixed(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// How Python prints a module's <c>state_dict()</c>: <c>OrderedDict([('b', tensor([1.0235])), ('w', tensor([1.9690]))])</c>.
-    /// </summary>
-    public static string StateDict(IEnumerable<KeyValuePair<string, Tensor>> state) =>
-        "OrderedDict([" + string.Join(", ", state.Select(kv => $"('{kv.Key}', {kv.Value.Detach()})")) + "])";
-
     /// <summary>How PyTorch prints a shape: <c>torch.Size([2, 3])</c>.</summary>
     public static string Size(IReadOnlyList<int> shape) => $"torch.Size([{string.Join(", ", shape)}])";
 
