@@ -240,10 +240,91 @@ def chapter2():
     return out, float_functions
 
 
+def synthetic_data(w, b, num_examples):
+    """D2L 3.2: y = Xw + b + noise."""
+    X = torch.normal(0, 1, (num_examples, len(w)))
+    y = torch.matmul(X, w) + b
+    y += torch.normal(0, 0.01, y.shape)
+    return X, y.reshape((-1, 1))
+
+
+def chapter3():
+    """D2L 3.2/3.3 with DataLoader shuffling, the normal equations, and bias against variance."""
+    from torch.utils import data as tud
+    out = []
+    torch.manual_seed(42)
+    true_w = torch.tensor([2, -3.4])
+    true_b = 4.2
+    features, labels = synthetic_data(true_w, true_b, 1000)
+    out.append(f"features: {features[0]!r}\nlabel: {labels[0]!r}")
+    w = torch.normal(0, 0.01, size=(2, 1), requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    linreg = lambda X, w, b: torch.matmul(X, w) + b
+    squared_loss = lambda y_hat, y: (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
+    loader = tud.DataLoader(tud.TensorDataset(features, labels), 10, shuffle=True)
+    for epoch in range(3):
+        for X, y in loader:
+            l = squared_loss(linreg(X, w, b), y)
+            l.sum().backward()
+            with torch.no_grad():
+                for param in [w, b]:
+                    param -= 0.03 * param.grad / 10
+                    param.grad.zero_()
+        with torch.no_grad():
+            out.append(f"epoch {epoch + 1}, loss {float(squared_loss(linreg(features, w, b), labels).mean()):f}")
+    out.append(f"error in estimating w: {(true_w - w.reshape(true_w.shape)).detach()!r}")
+    out.append(f"error in estimating b: {(true_b - b).detach()!r}")
+    net = nn.Linear(2, 1)
+    net.weight.data.normal_(0, 0.01)
+    net.bias.data.fill_(0)
+    loss_fn = nn.MSELoss()
+    optimizer = torch.optim.SGD(net.parameters(), 0.03)
+    loader = tud.DataLoader(tud.TensorDataset(features, labels), 10, shuffle=True)
+    for epoch in range(3):
+        net.train()
+        for X, y in loader:
+            loss = loss_fn(net(X), y)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+        net.eval()
+        with torch.no_grad():
+            out.append(f"epoch {epoch + 1}, loss {float(loss_fn(net(features), labels)):f}")
+    out.append(f"error in estimating w: {(true_w - net.weight.reshape(true_w.shape)).detach()!r}")
+    out.append(f"error in estimating b: {(true_b - net.bias).detach()!r}")
+    X = torch.cat([features, torch.ones(features.shape[0], 1)], dim=1).double()
+    y = labels.double()
+    exact = torch.linalg.solve(X.T @ X, X.T @ y)
+    out.append(f"(X\u1d40X)\u207b\u00b9X\u1d40y = {exact.reshape(-1)!r}")
+    theta = torch.zeros(3, 1, dtype=torch.float64, requires_grad=True)
+    optimizer = torch.optim.SGD([theta], lr=0.1)
+    for _ in range(100):
+        loss = ((X @ theta - y) ** 2).mean()
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    out.append(f"gradient descent, 100 full-batch steps, lr 0.1: {theta.detach().reshape(-1)!r}")
+
+    rs = np.random.RandomState(0)
+    x_train = np.linspace(-3, 3, 6)
+    x_val = rs.uniform(-3, 3, 50)
+    y_train = x_train ** 2 + 2 * x_train + 3 + rs.normal(0, 2, 6)
+    y_val = x_val ** 2 + 2 * x_val + 3 + rs.normal(0, 2, 50)
+    for degree in (1, 2, 4):
+        design = np.vander(x_train, degree + 1, increasing=True)
+        theta = np.linalg.lstsq(design, y_train, rcond=None)[0]
+        poly = np.poly1d(theta[::-1])
+        train_mse = np.mean((poly(x_train) - y_train) ** 2)
+        val_mse = np.mean((poly(x_val) - y_val) ** 2)
+        out.append(f"degree {degree}: train MSE {train_mse:8.4f}, validation MSE {val_mse:8.4f}")
+    return out
+
+
 fixtures["chapter0"] = chapter0()
 fixtures["chapter1"] = chapter1()
 # exp and other transcendental functions may differ from PyTorch's in the last float32 digit: compared with a tolerance.
 fixtures["chapter2"], fixtures["chapter2_float_functions"] = chapter2()
+fixtures["chapter3"] = chapter3()
 fixtures["polynomial_nadam"] = polynomial_nadam()
 
 os.makedirs(OUT, exist_ok=True)

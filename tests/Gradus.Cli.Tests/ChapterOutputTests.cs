@@ -9,6 +9,8 @@ public partial class ChapterOutputTests
     [InlineData(0, "chapter0")]
     [InlineData(1, "chapter1")]
     [InlineData(2, "chapter2")]
+    [InlineData(3, "chapter3")]
+    [InlineData(3, "polynomial_nadam")]
     public void ChapterPrintsTheCoursesNumbers(int chapter, string part)
     {
         string dir = CliRun.TempDir();

@@ -11,6 +11,7 @@ internal static class ChapterCatalog
         new GradientDescentChapter(),
         new SimpleRegressionChapter(),
         new PreliminariesChapter(),
+        new LinearRegressionChapter(),
     ];
 
     /// <summary>The chapter numbered <paramref name="number"/>, or null.</summary>
