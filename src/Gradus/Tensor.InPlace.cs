@@ -4,6 +4,9 @@ namespace Gradus;
 
 public partial class Tensor
 {
+    /// <summary>The tensor this one is a view of (the root of a chain of views), as PyTorch's <c>._base</c>; null for non-views.</summary>
+    internal Tensor? ViewBase { get; init; }
+
     /// <summary>Checks PyTorch's rule for in-place writes and returns whether autograd must record this one.</summary>
     private bool CheckInPlace(Tensor? other = null)
     {

@@ -5,14 +5,14 @@ public partial class Tensor
     /// <summary>The base node this view's history was built on; when the base's node changes, the history is rebuilt.</summary>
     private Node? baseNodeSeen;
 
-    /// <summary>For a view made in grad mode: the tensor (never itself a view) whose storage it looks into, as PyTorch's <c>._base</c>.</summary>
-    internal Tensor? ViewBase { get; private set; }
+    /// <summary>True for a view made in grad mode (or written through in place): its history follows its base's.</summary>
+    private bool followsBase;
 
-    /// <summary>Marks this new tensor as a view of <paramref name="x"/> (or of x's own base), as view ops do in grad mode.</summary>
-    internal void TrackViewOf(Tensor x)
+    /// <summary>Called by view ops on the new view: in grad mode, its history will follow later in-place changes of its base.</summary>
+    internal void TrackBaseHistory()
     {
-        if (!GradMode.IsEnabled) return;
-        ViewBase = x.ViewBase ?? x;
+        if (ViewBase is null || !GradMode.IsEnabled) return;
+        followsBase = true;
         baseNodeSeen = ViewBase.gradFn;
     }
 
@@ -22,7 +22,7 @@ public partial class Tensor
     /// </summary>
     private void RefreshView()
     {
-        if (ViewBase is not { } b || ReferenceEquals(b.gradFn, baseNodeSeen) || !b.requiresGrad) return;
+        if (!followsBase || ViewBase is not { } b || ReferenceEquals(b.gradFn, baseNodeSeen) || !b.requiresGrad) return;
         baseNodeSeen = b.gradFn;
         var baseShape = b.shape;
         var at = new Lazy<Tensor>(() => Torch.Tensor(PositionsIn(b)));
@@ -51,6 +51,7 @@ public partial class Tensor
         ]);
         b.GradFn = holder.GradFn;
         b.requiresGrad = true;
+        followsBase = true;
         RefreshView();
     }
 

@@ -12,26 +12,17 @@ namespace Gradus.Kernels;
 /// </remarks>
 public static class Im2Col
 {
-    /// <summary>im2col: writes the (N, C·kh·kw, L) columns of an (N, C, H, W) float input (<c>F.unfold</c>).</summary>
-    public static void Unfold(ReadOnlySpan<float> input, int batch, int channels, int height, int width, Window2d window, Span<float> columns)
-        => Run(true, input, batch, channels, height, width, window, columns, nameof(Unfold));
-
-    /// <summary>im2col: writes the (N, C·kh·kw, L) columns of an (N, C, H, W) double input (<c>F.unfold</c>).</summary>
-    public static void Unfold(ReadOnlySpan<double> input, int batch, int channels, int height, int width, Window2d window, Span<double> columns)
+    /// <summary>im2col: writes the (N, C·kh·kw, L) columns of an (N, C, H, W) input (<c>F.unfold</c>).</summary>
+    public static void Unfold<T>(ReadOnlySpan<T> input, int batch, int channels, int height, int width, Window2d window, Span<T> columns)
+        where T : unmanaged, INumber<T>
         => Run(true, input, batch, channels, height, width, window, columns, nameof(Unfold));
 
     /// <summary>
-    /// col2im: adds (N, C·kh·kw, L) float columns back into the (N, C, H, W) <paramref name="output"/>, summing overlaps
-    /// (<c>F.fold</c> when <paramref name="output"/> starts at zero; the backward of <see cref="Unfold(ReadOnlySpan{float}, int, int, int, int, Window2d, Span{float})"/>).
+    /// col2im: adds (N, C·kh·kw, L) columns back into the (N, C, H, W) <paramref name="output"/>, summing overlaps
+    /// (<c>F.fold</c> when <paramref name="output"/> starts at zero; the backward of <see cref="Unfold{T}"/>).
     /// </summary>
-    public static void Fold(ReadOnlySpan<float> columns, int batch, int channels, int height, int width, Window2d window, Span<float> output)
-        => Run(false, columns, batch, channels, height, width, window, output, nameof(Fold));
-
-    /// <summary>
-    /// col2im: adds (N, C·kh·kw, L) double columns back into the (N, C, H, W) <paramref name="output"/>, summing overlaps
-    /// (<c>F.fold</c> when <paramref name="output"/> starts at zero).
-    /// </summary>
-    public static void Fold(ReadOnlySpan<double> columns, int batch, int channels, int height, int width, Window2d window, Span<double> output)
+    public static void Fold<T>(ReadOnlySpan<T> columns, int batch, int channels, int height, int width, Window2d window, Span<T> output)
+        where T : unmanaged, INumber<T>
         => Run(false, columns, batch, channels, height, width, window, output, nameof(Fold));
 
     /// <summary>Rows of the column matrix of one image: C·kh·kw.</summary>

@@ -10,131 +10,73 @@ namespace Gradus.Kernels;
 public static class Pooling
 {
     /// <summary>
-    /// Max pooling of floats: <paramref name="output"/> gets each window's maximum and <paramref name="indices"/> its flat
+    /// Max pooling: <paramref name="output"/> gets each window's maximum and <paramref name="indices"/> its flat
     /// h·width + w position in the plane (<c>F.max_pool2d(..., return_indices=True)</c>; padding counts as -inf, NaN wins).
     /// </summary>
-    public static unsafe void MaxPool2d(ReadOnlySpan<float> input, int planes, int height, int width, Window2d window, Span<float> output, Span<long> indices)
+    public static unsafe void MaxPool2d<T>(ReadOnlySpan<T> input, int planes, int height, int width, Window2d window, Span<T> output, Span<long> indices)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckMax("max_pool2d", input.Length, planes, height, width, window, output.Length, indices.Length);
-        fixed (float* x = input, y = output)
+        fixed (T* x = input, y = output)
         fixed (long* i = indices)
-            PoolingMax<float>.Forward(x, planes, height, width, window, y, i);
+            PoolingMax<T>.Forward(x, planes, height, width, window, y, i);
     }
 
-    /// <summary>Backward of max pooling of floats: routes each output gradient to the input position in <paramref name="indices"/>.</summary>
-    public static unsafe void MaxPool2dBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<long> indices, int planes, int height, int width,
-        Window2d window, Span<float> gradInput)
+    /// <summary>Backward of max pooling : routes each output gradient to the input position in <paramref name="indices"/>.</summary>
+    public static unsafe void MaxPool2dBackward<T>(ReadOnlySpan<T> gradOutput, ReadOnlySpan<long> indices, int planes, int height, int width,
+        Window2d window, Span<T> gradInput)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckMax("max_pool2d_backward", gradInput.Length, planes, height, width, window, gradOutput.Length, indices.Length);
-        fixed (float* gy = gradOutput, gx = gradInput)
+        fixed (T* gy = gradOutput, gx = gradInput)
         fixed (long* i = indices)
-            PoolingMax<float>.Backward(gy, i, planes, height, width, window, gx);
+            PoolingMax<T>.Backward(gy, i, planes, height, width, window, gx);
     }
 
     /// <summary>
-    /// Average pooling of floats (<c>F.avg_pool2d</c>): each output is its window's sum divided by the window area, padding
+    /// Average pooling  (<c>F.avg_pool2d</c>): each output is its window's sum divided by the window area, padding
     /// included when <paramref name="countIncludePad"/> (PyTorch's default), else by the count of real elements.
     /// </summary>
-    public static unsafe void AvgPool2d(ReadOnlySpan<float> input, int planes, int height, int width, Window2d window, Span<float> output,
+    public static unsafe void AvgPool2d<T>(ReadOnlySpan<T> input, int planes, int height, int width, Window2d window, Span<T> output,
         bool countIncludePad = true)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var shape = AvgShape<float>("avg_pool2d", input.Length, planes, height, width, window, output.Length, countIncludePad);
-        fixed (float* x = input, y = output)
-            PoolingAvg<float>.Forward(x, planes, shape, y);
+        var shape = AvgShape<T>("avg_pool2d", input.Length, planes, height, width, window, output.Length, countIncludePad);
+        fixed (T* x = input, y = output)
+            PoolingAvg<T>.Forward(x, planes, shape, y);
     }
 
-    /// <summary>Backward of average pooling of floats: each output gradient is shared evenly by its window.</summary>
-    public static unsafe void AvgPool2dBackward(ReadOnlySpan<float> gradOutput, int planes, int height, int width, Window2d window,
-        Span<float> gradInput, bool countIncludePad = true)
+    /// <summary>Backward of average pooling : each output gradient is shared evenly by its window.</summary>
+    public static unsafe void AvgPool2dBackward<T>(ReadOnlySpan<T> gradOutput, int planes, int height, int width, Window2d window,
+        Span<T> gradInput, bool countIncludePad = true)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var shape = AvgShape<float>("avg_pool2d_backward", gradInput.Length, planes, height, width, window, gradOutput.Length, countIncludePad);
-        fixed (float* gy = gradOutput, gx = gradInput)
-            PoolingAvg<float>.Backward(gy, planes, shape, gx);
+        var shape = AvgShape<T>("avg_pool2d_backward", gradInput.Length, planes, height, width, window, gradOutput.Length, countIncludePad);
+        fixed (T* gy = gradOutput, gx = gradInput)
+            PoolingAvg<T>.Backward(gy, planes, shape, gx);
     }
 
     /// <summary>
-    /// Adaptive average pooling of floats to outputH x outputW (<c>F.adaptive_avg_pool2d</c>): output (i, j) averages rows
+    /// Adaptive average pooling  to outputH x outputW (<c>F.adaptive_avg_pool2d</c>): output (i, j) averages rows
     /// floor(i·H/outH) to ceil((i+1)·H/outH) and the matching columns.
     /// </summary>
-    public static unsafe void AdaptiveAvgPool2d(ReadOnlySpan<float> input, int planes, int height, int width, int outputH, int outputW,
-        Span<float> output)
+    public static unsafe void AdaptiveAvgPool2d<T>(ReadOnlySpan<T> input, int planes, int height, int width, int outputH, int outputW,
+        Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var shape = AdaptiveShape<float>("adaptive_avg_pool2d", input.Length, planes, height, width, outputH, outputW, output.Length);
-        fixed (float* x = input, y = output)
-            PoolingAvg<float>.Forward(x, planes, shape, y);
+        var shape = AdaptiveShape<T>("adaptive_avg_pool2d", input.Length, planes, height, width, outputH, outputW, output.Length);
+        fixed (T* x = input, y = output)
+            PoolingAvg<T>.Forward(x, planes, shape, y);
     }
 
-    /// <summary>Backward of adaptive average pooling of floats: each output gradient is shared evenly by its window.</summary>
-    public static unsafe void AdaptiveAvgPool2dBackward(ReadOnlySpan<float> gradOutput, int planes, int height, int width, int outputH,
-        int outputW, Span<float> gradInput)
+    /// <summary>Backward of adaptive average pooling : each output gradient is shared evenly by its window.</summary>
+    public static unsafe void AdaptiveAvgPool2dBackward<T>(ReadOnlySpan<T> gradOutput, int planes, int height, int width, int outputH,
+        int outputW, Span<T> gradInput)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var shape = AdaptiveShape<float>("adaptive_avg_pool2d_backward", gradInput.Length, planes, height, width, outputH, outputW, gradOutput.Length);
-        fixed (float* gy = gradOutput, gx = gradInput)
-            PoolingAvg<float>.Backward(gy, planes, shape, gx);
-    }
-
-    /// <summary>
-    /// Max pooling of doubles: <paramref name="output"/> gets each window's maximum and <paramref name="indices"/> its flat
-    /// h·width + w position in the plane (<c>F.max_pool2d(..., return_indices=True)</c>; padding counts as -inf, NaN wins).
-    /// </summary>
-    public static unsafe void MaxPool2d(ReadOnlySpan<double> input, int planes, int height, int width, Window2d window, Span<double> output, Span<long> indices)
-    {
-        CheckMax("max_pool2d", input.Length, planes, height, width, window, output.Length, indices.Length);
-        fixed (double* x = input, y = output)
-        fixed (long* i = indices)
-            PoolingMax<double>.Forward(x, planes, height, width, window, y, i);
-    }
-
-    /// <summary>Backward of max pooling of doubles: routes each output gradient to the input position in <paramref name="indices"/>.</summary>
-    public static unsafe void MaxPool2dBackward(ReadOnlySpan<double> gradOutput, ReadOnlySpan<long> indices, int planes, int height, int width,
-        Window2d window, Span<double> gradInput)
-    {
-        CheckMax("max_pool2d_backward", gradInput.Length, planes, height, width, window, gradOutput.Length, indices.Length);
-        fixed (double* gy = gradOutput, gx = gradInput)
-        fixed (long* i = indices)
-            PoolingMax<double>.Backward(gy, i, planes, height, width, window, gx);
-    }
-
-    /// <summary>
-    /// Average pooling of doubles (<c>F.avg_pool2d</c>): each output is its window's sum divided by the window area, padding
-    /// included when <paramref name="countIncludePad"/> (PyTorch's default), else by the count of real elements.
-    /// </summary>
-    public static unsafe void AvgPool2d(ReadOnlySpan<double> input, int planes, int height, int width, Window2d window, Span<double> output,
-        bool countIncludePad = true)
-    {
-        var shape = AvgShape<double>("avg_pool2d", input.Length, planes, height, width, window, output.Length, countIncludePad);
-        fixed (double* x = input, y = output)
-            PoolingAvg<double>.Forward(x, planes, shape, y);
-    }
-
-    /// <summary>Backward of average pooling of doubles: each output gradient is shared evenly by its window.</summary>
-    public static unsafe void AvgPool2dBackward(ReadOnlySpan<double> gradOutput, int planes, int height, int width, Window2d window,
-        Span<double> gradInput, bool countIncludePad = true)
-    {
-        var shape = AvgShape<double>("avg_pool2d_backward", gradInput.Length, planes, height, width, window, gradOutput.Length, countIncludePad);
-        fixed (double* gy = gradOutput, gx = gradInput)
-            PoolingAvg<double>.Backward(gy, planes, shape, gx);
-    }
-
-    /// <summary>
-    /// Adaptive average pooling of doubles to outputH x outputW (<c>F.adaptive_avg_pool2d</c>): output (i, j) averages rows
-    /// floor(i·H/outH) to ceil((i+1)·H/outH) and the matching columns.
-    /// </summary>
-    public static unsafe void AdaptiveAvgPool2d(ReadOnlySpan<double> input, int planes, int height, int width, int outputH, int outputW,
-        Span<double> output)
-    {
-        var shape = AdaptiveShape<double>("adaptive_avg_pool2d", input.Length, planes, height, width, outputH, outputW, output.Length);
-        fixed (double* x = input, y = output)
-            PoolingAvg<double>.Forward(x, planes, shape, y);
-    }
-
-    /// <summary>Backward of adaptive average pooling of doubles: each output gradient is shared evenly by its window.</summary>
-    public static unsafe void AdaptiveAvgPool2dBackward(ReadOnlySpan<double> gradOutput, int planes, int height, int width, int outputH,
-        int outputW, Span<double> gradInput)
-    {
-        var shape = AdaptiveShape<double>("adaptive_avg_pool2d_backward", gradInput.Length, planes, height, width, outputH, outputW, gradOutput.Length);
-        fixed (double* gy = gradOutput, gx = gradInput)
-            PoolingAvg<double>.Backward(gy, planes, shape, gx);
+        var shape = AdaptiveShape<T>("adaptive_avg_pool2d_backward", gradInput.Length, planes, height, width, outputH, outputW, gradOutput.Length);
+        fixed (T* gy = gradOutput, gx = gradInput)
+            PoolingAvg<T>.Backward(gy, planes, shape, gx);
     }
 
     private static void CheckMax(string op, int imageLength, int planes, int height, int width, Window2d window, int pooledLength, int indicesLength)

@@ -6,14 +6,14 @@ public abstract partial class Module
     /// The parameters and persistent buffers by dotted name (<c>0.weight</c>, <c>1.running_mean</c>), in
     /// PyTorch's order, as <c>state_dict()</c>. The tensors are detached and share storage with the module.
     /// </summary>
-    public OrderedDictionary<string, Tensor> StateDict()
+    public StateDict StateDict()
     {
-        var dict = new OrderedDictionary<string, Tensor>();
+        var dict = new StateDict();
         AddToStateDict(dict, "");
         return dict;
     }
 
-    private void AddToStateDict(OrderedDictionary<string, Tensor> dict, string prefix)
+    private void AddToStateDict(StateDict dict, string prefix)
     {
         foreach (var m in OwnMembers(MemberKind.Parameter))
             if (m.Value is Tensor p) dict[prefix + m.Name] = p.Detach();

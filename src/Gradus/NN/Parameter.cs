@@ -12,4 +12,7 @@ public sealed class Parameter : Tensor
     {
         if (requiresGrad) RequiresGrad = true;
     }
+
+    /// <summary>PyTorch's printout: <c>Parameter containing:</c> then the tensor.</summary>
+    public override string ToString() => "Parameter containing:\n" + base.ToString();
 }

@@ -45,25 +45,25 @@ internal static class LossOp
 
     /// <summary>
     /// Unreduced binary cross-entropy −w·(y·log x + (1 − y)·log(1 − x)) with each log clamped at −100, and
-    /// PyTorch's gradients: w·(x − y)/max(x(1 − x), 1e-12) for the input, −w·(log x − log(1 − x)) for the target.
+    /// PyTorch's gradients: w·(x − y)/max(x(1 − x), 1e-12) for the input, −w·(log x − log(1 − x)) (unclamped) for the target;
+    /// the weight (same shape as x) is a constant.
     /// </summary>
     public static Tensor BinaryCrossEntropy(Tensor x, Tensor y, Tensor? weight)
     {
+        if (weight is { RequiresGrad: true } && GradMode.IsEnabled)
+            throw new ArgumentException("The function 'binary_cross_entropy' is not differentiable with respect to argument 'weight'. This input cannot have requires_grad True.");
         var xd = x.Detach();
         var yd = y.Detach();
         var logX = xd.Log().Clamp(min: -100);
         var log1mX = (1.0 - xd).Log().Clamp(min: -100);
         var r = -(yd * logX + (1.0 - yd) * log1mX);
         if (weight is not null) r = r * weight.Detach();
-        var inputs = weight is null ? new[] { x, y } : [x, y, weight];
-        return Tensor.Record(r, "BinaryCrossEntropyBackward0", inputs, g =>
+        return Tensor.Record(r, "BinaryCrossEntropyBackward0", [x, y], g =>
         {
-            var w = weight ?? Torch.OnesLike(x);
-            Tensor? gx = x.RequiresGrad ? Binary.Unbroadcast(g * w * (x - y) / (x * (1.0 - x)).Clamp(min: 1e-12), x) : null;
-            Tensor? gy = y.RequiresGrad ? Binary.Unbroadcast(-g * w * (x.Log().Clamp(min: -100) - (1.0 - x).Log().Clamp(min: -100)), y) : null;
-            Tensor? gw = weight is not null && weight.RequiresGrad
-                ? Binary.Unbroadcast(-g * (y * x.Log().Clamp(min: -100) + (1.0 - y) * (1.0 - x).Log().Clamp(min: -100)), weight) : null;
-            return weight is null ? [gx, gy] : [gx, gy, gw];
+            var gw = weight is null ? g : g * weight.Detach();
+            Tensor? gx = x.RequiresGrad ? gw * (x - y) / (x * (1.0 - x)).Clamp(min: 1e-12) : null;
+            Tensor? gy = y.RequiresGrad ? -gw * (x.Log() - (1.0 - x).Log()) : null;
+            return [gx, gy];
         }, x, y);
     }
 }

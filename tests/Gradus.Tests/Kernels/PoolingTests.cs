@@ -16,26 +16,14 @@ public class PoolingTests
         int planes = e.Int("n") * e.Int("c"), h = e.Int("h"), w = e.Int("w");
         var win = e.Window();
         long[] expectedIdx = e.Longs("indices");
-        string what = $"case {index}";
-
-        var y = new double[expectedIdx.Length];
         var idx = new long[expectedIdx.Length];
-        Pooling.MaxPool2d(e.Doubles("input"), planes, h, w, win, y, idx);
-        KernelFixtures.AssertClose(e.Doubles("output"), y, 0, 0, what + " output");
+        ForwardBackward<double>(e, $"case {index}", 0, 1e-12, expectedIdx.Length,
+            (x, y) => Pooling.MaxPool2d<double>(x, planes, h, w, win, y, idx), (gy, gx) => Pooling.MaxPool2dBackward<double>(gy, idx, planes, h, w, win, gx));
         Assert.Equal(expectedIdx, idx);
-        var yF = new float[y.Length];
-        var idxF = new long[y.Length];
-        Pooling.MaxPool2d(e.Floats("input"), planes, h, w, win, yF, idxF);
-        KernelFixtures.AssertClose(e.Doubles("output"), yF, 0, 0, what + " float output");
-        Assert.Equal(expectedIdx, idxF);
-
-        var gx = new double[planes * h * w];
-        Array.Fill(gx, 5.0); // backward overwrites
-        Pooling.MaxPool2dBackward(e.Doubles("grad_output"), idx, planes, h, w, win, gx);
-        KernelFixtures.AssertClose(e.Doubles("grad_input"), gx, 1e-12, 1e-12, what + " grad_input");
-        var gxF = new float[gx.Length];
-        Pooling.MaxPool2dBackward(e.Floats("grad_output"), idx, planes, h, w, win, gxF);
-        KernelFixtures.AssertClose(e.Doubles("grad_input"), gxF, 1e-5, 1e-6, what + " float grad_input");
+        Array.Clear(idx);
+        ForwardBackward<float>(e, $"case {index} float", 0, 1e-5, expectedIdx.Length,
+            (x, y) => Pooling.MaxPool2d<float>(x, planes, h, w, win, y, idx), (gy, gx) => Pooling.MaxPool2dBackward<float>(gy, idx, planes, h, w, win, gx));
+        Assert.Equal(expectedIdx, idx);
     }
 
     [Theory]
@@ -46,23 +34,11 @@ public class PoolingTests
         int planes = e.Int("n") * e.Int("c"), h = e.Int("h"), w = e.Int("w");
         var win = e.Window();
         bool include = e.GetProperty("count_include_pad").GetBoolean();
-        string what = $"case {index}";
-        double[] expected = e.Doubles("output");
-
-        var y = new double[expected.Length];
-        Pooling.AvgPool2d(e.Doubles("input"), planes, h, w, win, y, include);
-        KernelFixtures.AssertClose(expected, y, 1e-12, 1e-12, what + " output");
-        var yF = new float[expected.Length];
-        Pooling.AvgPool2d(e.Floats("input"), planes, h, w, win, yF, include);
-        KernelFixtures.AssertClose(expected, yF, 1e-5, 1e-6, what + " float output");
-
-        var gx = new double[planes * h * w];
-        Array.Fill(gx, double.NaN);
-        Pooling.AvgPool2dBackward(e.Doubles("grad_output"), planes, h, w, win, gx, include);
-        KernelFixtures.AssertClose(e.Doubles("grad_input"), gx, 1e-12, 1e-12, what + " grad_input");
-        var gxF = new float[gx.Length];
-        Pooling.AvgPool2dBackward(e.Floats("grad_output"), planes, h, w, win, gxF, include);
-        KernelFixtures.AssertClose(e.Doubles("grad_input"), gxF, 1e-5, 1e-6, what + " float grad_input");
+        int outLength = planes * win.OutputH(h) * win.OutputW(w);
+        ForwardBackward<double>(e, $"case {index}", 1e-12, 1e-12, outLength,
+            (x, y) => Pooling.AvgPool2d<double>(x, planes, h, w, win, y, include), (gy, gx) => Pooling.AvgPool2dBackward<double>(gy, planes, h, w, win, gx, include));
+        ForwardBackward<float>(e, $"case {index} float", 1e-5, 1e-5, outLength,
+            (x, y) => Pooling.AvgPool2d<float>(x, planes, h, w, win, y, include), (gy, gx) => Pooling.AvgPool2dBackward<float>(gy, planes, h, w, win, gx, include));
     }
 
     [Theory]
@@ -73,21 +49,24 @@ public class PoolingTests
         int planes = e.Int("n") * e.Int("c"), h = e.Int("h"), w = e.Int("w");
         long[] size = e.Longs("output_size");
         int oh = (int)size[0], ow = (int)size[1];
-        string what = $"case {index}";
+        ForwardBackward<double>(e, $"case {index}", 1e-12, 1e-12, planes * oh * ow,
+            (x, y) => Pooling.AdaptiveAvgPool2d<double>(x, planes, h, w, oh, ow, y), (gy, gx) => Pooling.AdaptiveAvgPool2dBackward<double>(gy, planes, h, w, oh, ow, gx));
+        ForwardBackward<float>(e, $"case {index} float", 1e-5, 1e-5, planes * oh * ow,
+            (x, y) => Pooling.AdaptiveAvgPool2d<float>(x, planes, h, w, oh, ow, y), (gy, gx) => Pooling.AdaptiveAvgPool2dBackward<float>(gy, planes, h, w, oh, ow, gx));
+    }
 
-        var y = new double[planes * oh * ow];
-        Pooling.AdaptiveAvgPool2d(e.Doubles("input"), planes, h, w, oh, ow, y);
-        KernelFixtures.AssertClose(e.Doubles("output"), y, 1e-12, 1e-12, what + " output");
-        var yF = new float[y.Length];
-        Pooling.AdaptiveAvgPool2d(e.Floats("input"), planes, h, w, oh, ow, yF);
-        KernelFixtures.AssertClose(e.Doubles("output"), yF, 1e-5, 1e-6, what + " float output");
-
-        var gx = new double[planes * h * w];
-        Pooling.AdaptiveAvgPool2dBackward(e.Doubles("grad_output"), planes, h, w, oh, ow, gx);
-        KernelFixtures.AssertClose(e.Doubles("grad_input"), gx, 1e-12, 1e-12, what + " grad_input");
-        var gxF = new float[gx.Length];
-        Pooling.AdaptiveAvgPool2dBackward(e.Floats("grad_output"), planes, h, w, oh, ow, gxF);
-        KernelFixtures.AssertClose(e.Doubles("grad_input"), gxF, 1e-5, 1e-6, what + " float grad_input");
+    /// <summary>Runs a pooling forward on the case's input and its backward on its grad_output; both must match PyTorch.</summary>
+    private static void ForwardBackward<T>(System.Text.Json.JsonElement e, string what, double rtolForward, double tolerance, int outLength,
+        Action<T[], T[]> forward, Action<T[], T[]> backward) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        T[] input = [.. e.Doubles("input").Select(T.CreateTruncating)], gradOutput = [.. e.Doubles("grad_output").Select(T.CreateTruncating)];
+        var output = new T[outLength];
+        forward(input, output);
+        KernelFixtures.AssertClose(e.Doubles("output"), [.. output.Select(double.CreateTruncating)], rtolForward, rtolForward, what + " output");
+        var gradInput = new T[input.Length];
+        Array.Fill(gradInput, T.NaN); // backward overwrites every element
+        backward(gradOutput, gradInput);
+        KernelFixtures.AssertClose(e.Doubles("grad_input"), [.. gradInput.Select(double.CreateTruncating)], tolerance, tolerance, what + " grad_input");
     }
 
     [Fact]
