@@ -8,8 +8,9 @@ public static partial class F
     /// </summary>
     public static Tensor Linear(Tensor input, Tensor weight, Tensor? bias = null)
     {
-        if (input.Dim == 2 && bias is not null) return Torch.Addmm(bias, input, weight.T);
-        var output = input.Matmul(weight.T);
+        var weightT = weight.Dim == 2 ? Ops.Views.MatrixT(weight) : weight.T;
+        if (input.Dim == 2 && bias is not null) return Torch.Addmm(bias, input, weightT);
+        var output = input.Matmul(weightT);
         return bias is null ? output : output + bias;
     }
 

@@ -39,7 +39,7 @@ internal static class MatmulBroadcast
     {
         bool transpose = b.Dim > a.Dim;
         var t1 = transpose ? LinalgChecks.MT(b) : a;
-        var t2 = !transpose ? b : a.Dim == 2 ? Views.Make(a, [a.shape[1], a.shape[0]], [a.strides[1], a.strides[0]], a.offset, "TBackward0", g => g.Transpose(0, 1)) : a;
+        var t2 = !transpose ? b : a.Dim == 2 ? Views.MatrixT(a) : a;
         var outShape = t1.shape[..^1].ToList();
         int folded = Shapes.Numel(outShape.ToArray());
         bool t2IsMatrix = t2.Dim == 2;

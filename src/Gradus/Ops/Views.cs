@@ -111,6 +111,10 @@ internal static class Views
         return Make(x, shape, st, x.offset, "TransposeBackward0", g => g.Transpose(d0, d1));
     }
 
+    /// <summary>The transpose of a matrix recorded as TBackward0, as PyTorch's <c>tensor.t()</c> (F.linear and matmul use it).</summary>
+    public static Tensor MatrixT(Tensor a) =>
+        Make(a, [a.shape[1], a.shape[0]], [a.strides[1], a.strides[0]], a.offset, "TBackward0", g => g.Transpose(0, 1));
+
     public static Tensor Expand(Tensor x, int[] size)
     {
         if (size.Length < x.Dim)

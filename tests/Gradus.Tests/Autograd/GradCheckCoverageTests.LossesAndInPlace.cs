@@ -28,7 +28,7 @@ public partial class GradCheckCoverageTests
             "l1" => x => F.L1Loss(x[0], x[1]),
             "huber" => x => F.HuberLoss(x[0], x[1], Reduction.Sum, delta: 0.5),
             "bce" => x => F.BinaryCrossEntropy(x[0].Sigmoid(), x[1].Sigmoid()),
-            "bce_weight" => x => F.BinaryCrossEntropy(x[0].Sigmoid(), x[1].Sigmoid(), weight: x[3].Abs(), reduction: Reduction.None),
+            "bce_weight" => x => F.BinaryCrossEntropy(x[0].Sigmoid(), x[1].Sigmoid(), weight: classWeight, reduction: Reduction.None),
             "bce_logits" => x => F.BinaryCrossEntropyWithLogits(x[0] * 3.0, x[1].Sigmoid()),
             "bce_logits_weights" => x => F.BinaryCrossEntropyWithLogits(x[0], x[1].Sigmoid(), weight: x[3], posWeight: x[3].Abs() + 0.5, reduction: Reduction.Sum),
             "nll" => x => F.NllLoss(F.LogSoftmax(x[0], 1), labels),

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Gradus.NN;
 
 namespace Gradus.Tests.Autograd;
 
 /// <summary>
-/// <c>Autograd.ToDot</c> on the course's regression graph (<c>yhat = b + w * x_train_tensor</c>), checked as a
-/// graph (labels, colours, edges, as torchviz's make_dot draws it), and rendered to SVG through Graphviz.
+/// <c>Autograd.ToDot</c> on the course's regression graphs (<c>yhat = b + w * x_train_tensor</c> and
+/// <c>nn.Sequential(nn.Linear(1, 1))</c>), checked as graphs (labels, colours, edges, as torchviz's make_dot
+/// draws them), and rendered to SVG through Graphviz.
 /// </summary>
 public partial class GraphExportTests
 {
@@ -86,6 +88,35 @@ public partial class GraphExportTests
         Assert.Equal([wLeaf], g.Into(accW));
         Assert.Empty(g.Into(bLeaf));
         Assert.Empty(g.Into(wLeaf));
+    }
+
+    [Fact]
+    public void SequentialLinearGraphIsAddmmOfBiasAndTransposedWeight()
+    {
+        // torch 1.13: model(x).grad_fn is AddmmBackward0 with next functions (AccumulateGrad, None, TBackward0 <- AccumulateGrad).
+        Torch.ManualSeed(42);
+        var model = new Sequential(new Linear(1, 1));
+        var (_, _, x) = Regression();
+        var yhat = model.Call(x);
+        var parameters = model.NamedParameters().Select(p => new KeyValuePair<string, Tensor>(p.Name, p.Parameter));
+        var g = Parse(Gradus.Autograd.ToDot(yhat, parameters));
+
+        Assert.Equal(7, g.Nodes.Count);
+        Assert.Equal(6, g.Edges.Count);
+        string addmm = g.Single("AddmmBackward0"), t = g.Single("TBackward0");
+        string weight = g.Single("0.weight\n (1, 1)"), bias = g.Single("0.bias\n (1)");
+        Assert.Equal([addmm], g.Into(g.Single("\n (80, 1)")));
+        var intoAddmm = g.Into(addmm);
+        Assert.Equal(2, intoAddmm.Length);
+        Assert.Contains(t, intoAddmm);
+        string accBias = intoAddmm.Single(id => id != t);
+        Assert.Equal(("AccumulateGrad", "lightgrey"), g.Nodes[accBias]);
+        Assert.Equal([bias], g.Into(accBias));
+        string accWeight = g.Into(t).Single();
+        Assert.Equal(("AccumulateGrad", "lightgrey"), g.Nodes[accWeight]);
+        Assert.Equal([weight], g.Into(accWeight));
+        Assert.Equal("lightblue", g.Nodes[weight].Color);
+        Assert.Equal("lightblue", g.Nodes[bias].Color);
     }
 
     [Fact]
