@@ -2,7 +2,7 @@ using Gradus.NN;
 
 namespace Gradus.Tests.Autograd;
 
-/// <summary>The loss functions of <c>F</c> and the in-place ops on non-leaf tensors, under float64 GradCheck.</summary>
+/// <summary>The layer functions and losses of <c>F</c> and the in-place ops on non-leaf tensors, under float64 GradCheck.</summary>
 public partial class GradCheckCoverageTests
 {
     private static Tensor L(params long[] v) => Torch.Tensor(v);
@@ -45,6 +45,35 @@ public partial class GradCheckCoverageTests
         Check(f, inputs);
         if (op is "bce" or "nll" or "ce" or "ce_weight_smoothing" or "ce_probs" or "bce_logits_weights")
             CheckSecondOrder(f, inputs);
+    }
+
+    [Theory]
+    [InlineData("linear_3d")] [InlineData("linear_addmm")] [InlineData("linear_no_bias")] [InlineData("conv2d_groups")]
+    [InlineData("conv2d_unbatched")] [InlineData("max_pool2d")] [InlineData("avg_pool2d")] [InlineData("adaptive_avg_pool2d")]
+    [InlineData("batch_norm_train")] [InlineData("batch_norm_eval")] [InlineData("embedding")] [InlineData("dropout")]
+    public void LayerFunctions(string op)
+    {
+        var w = R(50, 4, 3);
+        var bias = R(51, 4);
+        var index = Torch.Tensor(new long[,] { { 3, 0 }, { 3, 3 } });
+        var (runningMean, runningVar) = (Torch.FromArray(new[] { 0.5, -1.0, 0.25 }), Torch.FromArray(new[] { 1.5, 0.75, 2.0 }));
+        Func<Tensor[], Tensor> f = op switch
+        {
+            "linear_3d" => x => F.Linear(x[0], x[1], x[2]),
+            "linear_addmm" => x => F.Linear(x[0].Reshape(2, 3), x[1], x[2]),
+            "linear_no_bias" => x => F.Linear(x[0], x[1]),
+            "conv2d_groups" => x => F.Conv2d(x[0].Reshape(1, 2, 1, 3).Expand(1, 2, 4, 3) * x[2].Reshape(1, 1, 4, 1)[.., .., .., ..1],
+                x[1].Reshape(4, 1, 3, 1)[.., .., ..2], x[2], stride: (2, 1), padding: (1, 0), dilation: (1, 2), groups: 2),
+            "conv2d_unbatched" => x => F.Conv2d(x[1].Reshape(1, 3, 4), x[1].Reshape(3, 1, 2, 2)[..2], x[2][..2], padding: (0, 1)),
+            "max_pool2d" => x => F.MaxPool2d(x[1].Reshape(1, 1, 3, 4), (2, 2), stride: (1, 1), padding: (1, 0)),
+            "avg_pool2d" => x => F.AvgPool2d(x[1].Reshape(1, 2, 2, 3), (2, 2), stride: (1, 2), padding: (1, 1), countIncludePad: false),
+            "adaptive_avg_pool2d" => x => F.AdaptiveAvgPool2d(x[1].Reshape(1, 1, 4, 3), (3, 1)),
+            "batch_norm_train" => x => F.BatchNorm(x[1].Reshape(4, 3, 1, 1), null, null, x[2][..3], x[2][1..], training: true),
+            "batch_norm_eval" => x => F.BatchNorm(x[0].Reshape(2, 3, 1), runningMean, runningVar, x[2][..3], x[2][1..]),
+            "embedding" => x => F.Embedding(index, x[1]) * x[0].Reshape(2, 1, 3),
+            _ => x => F.Dropout(x[1], 0.3, generator: new Gradus.Random.Generator(5)),
+        };
+        Check(f, R(52, 2, 1, 3), w, bias);
     }
 
     [Theory]
