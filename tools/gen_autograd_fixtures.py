@@ -302,39 +302,28 @@ def error(fn):
 
 
 def version_errors():
+    """y = x * 1, a view v of it, c = a product saving v, then an in-place write: backward must fail."""
     x = torch.tensor([1.0, 2.0, 3.0, 4.0], dtype=torch.float64, requires_grad=True)
 
-    def through_view():
-        y = x * 1
-        v = y[:2]
-        c = v * v
-        v.mul_(2)
-        c.sum().backward()
+    def case(view, write, save=lambda v: v * v):
+        def run():
+            y = x * 1
+            v = view(y)
+            c = save(v)
+            write(y, v)
+            c.sum().backward()
+        return error(run)
 
-    def through_base():
-        y = x * 1
-        v = y[:2]
-        c = v * v
-        y.add_(1)
-        c.sum().backward()
-
-    def base_saved_view_written():
-        y = x * 1
-        c = y * y
-        y[1:].mul_(2)
-        c.sum().backward()
-
-    def view_written_without_grad():
-        y = x * 1
-        v = y.view(2, 2)
-        c = v * 3 * v
+    def write_without_grad(v):
         with torch.no_grad():
             v[0, 0] = 5
-        c.sum().backward()
 
-    return {name: error(fn) for name, fn in dict(through_view=through_view, through_base=through_base,
-                                                 base_saved_view_written=base_saved_view_written,
-                                                 view_written_without_grad=view_written_without_grad).items()}
+    return {
+        "through_view": case(lambda y: y[:2], lambda y, v: v.mul_(2)),
+        "through_base": case(lambda y: y[:2], lambda y, v: y.add_(1)),
+        "base_saved_view_written": case(lambda y: y, lambda y, v: y[1:].mul_(2)),
+        "view_written_without_grad": case(lambda y: y.view(2, 2), lambda y, v: write_without_grad(v), save=lambda v: v * 3 * v),
+    }
 
 
 def messages():
