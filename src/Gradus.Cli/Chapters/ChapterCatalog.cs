@@ -12,6 +12,7 @@ internal static class ChapterCatalog
         new SimpleRegressionChapter(),
         new PreliminariesChapter(),
         new LinearRegressionChapter(),
+        new SoftmaxChapter(),
     ];
 
     /// <summary>The chapter numbered <paramref name="number"/>, or null.</summary>
