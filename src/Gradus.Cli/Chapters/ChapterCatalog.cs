@@ -13,6 +13,7 @@ internal static class ChapterCatalog
         new PreliminariesChapter(),
         new LinearRegressionChapter(),
         new SoftmaxChapter(),
+        new BackpropChapter(),
         new LeNetChapter(),
     ];
 

@@ -37,7 +37,7 @@ internal sealed class LeNetChapter : CourseChapter
 
         run.Heading("Training");
         run.Text($"Adam (lr = 0.001), cross-entropy, shuffled batches of 64, {epochs} epochs; {data.Describe()}.");
-        var (trainer, history) = ClassifierRun.Fit(model, new Adam(model.Parameters(), lr: 1e-3), data, epochs, 64, run.Console, "LeNet");
+        var (trainer, history, _) = ClassifierRun.Fit(model, new Adam(model.Parameters(), lr: 1e-3), data, epochs, 64, run.Console, "LeNet");
         foreach (EpochAccuracy e in history) run.Print(ClassifierRun.Describe(e));
         run.Figure(LossCurves.Plot(trainer.Losses, trainer.ValLosses, title: "LeNet: cross-entropy"),
             "Training and test loss per epoch", "Training and test loss");

@@ -107,7 +107,7 @@ internal sealed class SoftmaxChapter : CourseChapter
                  "applies log-softmax itself, stably) and optim.SGD(lr=0.1), trained by the Trainer.");
         Torch.ManualSeed(42);
         var model = Classifiers.Softmax();
-        var (trainer, history) = ClassifierRun.Fit(model, new SGD(model.Parameters(), Lr), data, epochs, BatchSize, run.Console, "softmax regression");
+        var (trainer, history, _) = ClassifierRun.Fit(model, new SGD(model.Parameters(), Lr), data, epochs, BatchSize, run.Console, "softmax regression");
         foreach (EpochAccuracy e in history) run.Print(ClassifierRun.Describe(e));
         run.Figure(LossCurves.Plot(trainer.Losses, trainer.ValLosses, title: "Softmax regression: cross-entropy"),
             "Training and test loss per epoch", "Training and test loss");

@@ -10,31 +10,41 @@ namespace Gradus.Cli.Models;
 /// <summary>The accuracies measured after each epoch of a classifier's training (training accuracy on at most 10,000 images).</summary>
 internal sealed record EpochAccuracy(int Epoch, double Loss, double ValLoss, double TrainAccuracy, double TestAccuracy);
 
+/// <summary>What a training run leaves: the trainer (epoch losses), each epoch's accuracies and every batch's loss.</summary>
+internal sealed record FitResult(Trainer Trainer, List<EpochAccuracy> History, List<double> BatchLosses);
+
 /// <summary>
 /// Trains an image classifier with the <see cref="Trainer"/> (cross-entropy, shuffled mini-batches, the test split as
 /// validation), showing progress, and measures accuracy after every epoch.
 /// </summary>
 internal static class ClassifierRun
 {
-    /// <summary>Trains <paramref name="model"/> for <paramref name="epochs"/> epochs; returns the trainer and each epoch's accuracies.</summary>
-    public static (Trainer Trainer, List<EpochAccuracy> History) Fit(Module model, Optimizer optimizer, ImageData data, int epochs,
-        int batchSize, CliConsole console, string title, Action<Trainer>? configure = null)
+    /// <summary>
+    /// Trains <paramref name="model"/> for up to <paramref name="epochs"/> epochs with cross-entropy (or <paramref name="lossFn"/>);
+    /// <paramref name="configure"/> can set early stopping or a scheduler on the trainer first.
+    /// </summary>
+    public static FitResult Fit(Module model, Optimizer optimizer, ImageData data, int epochs, int batchSize, CliConsole console,
+        string title, Action<Trainer>? configure = null, Func<Tensor, Tensor, Tensor>? lossFn = null)
     {
-        var trainer = new Trainer(model, new CrossEntropyLoss(), optimizer) { Log = null };
+        var trainer = new Trainer(model, lossFn ?? new CrossEntropyLoss().Call, optimizer) { Log = null };
         configure?.Invoke(trainer);
         var loader = new DataLoader(new TensorDataset(data.Train.Images, data.Train.Labels), batchSize, shuffle: true);
         trainer.SetLoaders(loader, new DataLoader(new TensorDataset(data.Test.Images, data.Test.Labels), 1000));
         var history = new List<EpochAccuracy>();
+        var batchLosses = new List<double>();
         int batches = loader.Count;
         console.Progress(title, epochs * batches, report =>
         {
             trainer.OnBatchEnd = (epoch, batch, _, loss) =>
+            {
+                batchLosses.Add(loss);
                 report(((epoch - 1) * batches) + batch, string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{epochs} loss {loss:F4}"));
+            };
             trainer.OnEpochEnd = record => history.Add(new EpochAccuracy(record.Epoch, record.Loss, record.ValLoss ?? double.NaN,
                 Accuracy(model, data.Train.Head(10000)), Accuracy(model, data.Test)));
             trainer.Train(epochs);
         });
-        return (trainer, history);
+        return new FitResult(trainer, history, batchLosses);
     }
 
     /// <summary>The predicted class of every image, computed in eval mode without gradients, 1000 images at a time.</summary>
