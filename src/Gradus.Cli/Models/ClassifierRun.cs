@@ -20,29 +20,36 @@ internal sealed record FitResult(Trainer Trainer, List<EpochAccuracy> History, L
 internal static class ClassifierRun
 {
     /// <summary>
-    /// Trains <paramref name="model"/> for up to <paramref name="epochs"/> epochs with cross-entropy (or <paramref name="lossFn"/>);
-    /// <paramref name="configure"/> can set early stopping or a scheduler on the trainer first.
+    /// Trains <paramref name="model"/> until it has seen up to <paramref name="epochs"/> epochs in all, with cross-entropy (or
+    /// <paramref name="lossFn"/>); <paramref name="configure"/> runs once the loaders are set, to add early stopping, an epoch
+    /// callback, or a checkpoint to resume from (whose epochs count towards the total).
     /// </summary>
     public static FitResult Fit(Module model, Optimizer optimizer, ImageData data, int epochs, int batchSize, CliConsole console,
         string title, Action<Trainer>? configure = null, Func<Tensor, Tensor, Tensor>? lossFn = null)
     {
         var trainer = new Trainer(model, lossFn ?? new CrossEntropyLoss().Call, optimizer) { Log = null };
-        configure?.Invoke(trainer);
         var loader = new DataLoader(new TensorDataset(data.Train.Images, data.Train.Labels), batchSize, shuffle: true);
         trainer.SetLoaders(loader, new DataLoader(new TensorDataset(data.Test.Images, data.Test.Labels), 1000));
+        configure?.Invoke(trainer);
         var history = new List<EpochAccuracy>();
         var batchLosses = new List<double>();
-        int batches = loader.Count;
-        console.Progress(title, epochs * batches, report =>
+        Action<EpochRecord>? afterEpoch = trainer.OnEpochEnd;
+        trainer.OnEpochEnd = record =>
         {
-            trainer.OnBatchEnd = (epoch, batch, _, loss) =>
+            history.Add(new EpochAccuracy(record.Epoch, record.Loss, record.ValLoss ?? double.NaN,
+                Accuracy(model, data.Train.Head(10000)), Accuracy(model, data.Test)));
+            afterEpoch?.Invoke(record);
+        };
+        int toTrain = Math.Max(0, epochs - trainer.TotalEpochs);
+        if (toTrain == 0) return new FitResult(trainer, history, batchLosses);
+        console.Progress(title, toTrain * loader.Count, report =>
+        {
+            trainer.OnBatchEnd = (epoch, _, _, loss) =>
             {
                 batchLosses.Add(loss);
-                report(((epoch - 1) * batches) + batch, string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{epochs} loss {loss:F4}"));
+                report(batchLosses.Count, string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{epochs} loss {loss:F4}"));
             };
-            trainer.OnEpochEnd = record => history.Add(new EpochAccuracy(record.Epoch, record.Loss, record.ValLoss ?? double.NaN,
-                Accuracy(model, data.Train.Head(10000)), Accuracy(model, data.Test)));
-            trainer.Train(epochs);
+            trainer.Train(toTrain);
         });
         return new FitResult(trainer, history, batchLosses);
     }
