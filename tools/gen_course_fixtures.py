@@ -320,11 +320,75 @@ def chapter3():
     return out
 
 
+def fashion_sample():
+    """The Fashion-MNIST sample in data/ (the first 2,000 training and 1,000 test images) as ToTensor makes them."""
+    import gzip
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "fashion-mnist")
+
+    def read(name, offset):
+        with gzip.open(os.path.join(root, name)) as f:
+            return np.frombuffer(f.read(), dtype=np.uint8)[offset:]
+    images = torch.tensor(read("train-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28) / np.float32(255), dtype=torch.float32)
+    labels = torch.tensor(read("train-labels-idx1-ubyte.gz", 8).astype(np.int64))
+    test_images = torch.tensor(read("t10k-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28) / np.float32(255), dtype=torch.float32)
+    test_labels = torch.tensor(read("t10k-labels-idx1-ubyte.gz", 8).astype(np.int64))
+    return images, labels, test_images, test_labels
+
+
+def chapter4():
+    """D2L 3.6 (softmax regression from scratch) on the sample, five epochs as `gradus course --quick` runs it."""
+    from torch.utils import data as tud
+    out = []
+    torch.manual_seed(42)
+    X = torch.normal(0, 1, (2, 5))
+
+    def softmax(X):
+        X_exp = torch.exp(X)
+        return X_exp / X_exp.sum(1, keepdim=True)
+    X_prob = softmax(X)
+    float_functions = [tup(X_prob, X_prob.sum(1))]
+    y = torch.tensor([0, 2])
+    y_hat = torch.tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]])
+    out.append(repr(y_hat[[0, 1], y]))
+
+    def cross_entropy(y_hat, y):
+        return - torch.log(y_hat[range(len(y_hat)), y])
+    out.append(repr(cross_entropy(y_hat, y)))
+
+    def correct(y_hat, y):
+        return float((y_hat.argmax(axis=1).type(y.dtype) == y).type(y.dtype).sum())
+    out.append(repr(correct(y_hat, y) / len(y)))
+
+    images, labels, test_images, test_labels = fashion_sample()
+    torch.manual_seed(42)
+    W = torch.normal(0, 0.01, size=(784, 10), requires_grad=True)
+    b = torch.zeros(10, requires_grad=True)
+    net = lambda X: softmax(torch.matmul(X.reshape((-1, W.shape[0])), W) + b)
+    loader = tud.DataLoader(tud.TensorDataset(images, labels), 256, shuffle=True)
+    for epoch in range(1, 6):
+        loss_sum, hits = 0.0, 0.0
+        for X, y in loader:
+            y_hat = net(X)
+            l = cross_entropy(y_hat, y)
+            l.mean().backward()
+            with torch.no_grad():
+                for p in (W, b):
+                    p -= 0.1 * p.grad
+                    p.grad.zero_()
+            loss_sum += l.sum().item()
+            hits += correct(y_hat.detach(), y)
+        with torch.no_grad():
+            test_acc = correct(net(test_images), test_labels) / len(test_labels)
+        out.append(f"epoch {epoch}, loss {loss_sum / len(labels):.4f}, train acc {hits / len(labels):.3f}, test acc {test_acc:.3f}")
+    return out, float_functions
+
+
 fixtures["chapter0"] = chapter0()
 fixtures["chapter1"] = chapter1()
 # exp and other transcendental functions may differ from PyTorch's in the last float32 digit: compared with a tolerance.
 fixtures["chapter2"], fixtures["chapter2_float_functions"] = chapter2()
 fixtures["chapter3"] = chapter3()
+fixtures["chapter4"], fixtures["chapter4_float_functions"] = chapter4()
 fixtures["polynomial_nadam"] = polynomial_nadam()
 
 os.makedirs(OUT, exist_ok=True)

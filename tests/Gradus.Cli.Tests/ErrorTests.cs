@@ -91,7 +91,7 @@ public class ErrorTests
     {
         var result = CliRun.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (string command in new[] { "course", "chapter" })
+        foreach (string command in new[] { "course", "chapter", "train", "gd" })
             Assert.Contains(command, result.Output);
         Assert.Equal("", result.Error);
     }

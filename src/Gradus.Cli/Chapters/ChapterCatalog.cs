@@ -12,6 +12,9 @@ internal static class ChapterCatalog
         new SimpleRegressionChapter(),
         new PreliminariesChapter(),
         new LinearRegressionChapter(),
+        new SoftmaxChapter(),
+        new BackpropChapter(),
+        new LeNetChapter(),
     ];
 
     /// <summary>The chapter numbered <paramref name="number"/>, or null.</summary>

@@ -17,6 +17,8 @@ internal static class CommandTree
         root.Add(new VersionOption());
         root.Add(CourseCommands.Course(console));
         root.Add(CourseCommands.Chapter(console));
+        root.Add(TrainCommand.Create(console));
+        root.Add(GdCommand.Create(console));
         return root;
     }
 }

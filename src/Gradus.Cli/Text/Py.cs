@@ -25,6 +25,9 @@ internal static class Py
     /// <summary>A number with a fixed count of decimals (Python's <c>f'{x:.{decimals}f}'</c>).</summary>
     public static string Fixed(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
+    /// <summary>Six significant digits, switching to exponent notation for very large or small values (<c>f'{x:g}'</c>).</summary>
+    public static string General(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
     /// <summary>How PyTorch prints a shape: <c>torch.Size([2, 3])</c>.</summary>
     public static string Size(IReadOnlyList<int> shape) => $"torch.Size([{string.Join(", ", shape)}])";
 
