@@ -37,6 +37,19 @@ def save(name, obj):
     print(f"{path}: {os.path.getsize(path)} bytes", file=sys.stderr)
 
 
+def collect_errors(calls):
+    """Runs each call, which must fail, and records PyTorch's exception type and message by key."""
+    errors = {}
+    for key, fn in calls.items():
+        try:
+            fn()
+        except (RuntimeError, ValueError, IndexError) as e:
+            errors[key] = {"type": type(e).__name__, "message": str(e)}
+        else:
+            raise SystemExit(f"{key} did not fail")
+    return errors
+
+
 def forward_backward(fn, inputs, seed, constant=()):
     """Runs fn on leaf copies of inputs, backprops a random grad_output, returns output and grads.
     Inputs whose index is in `constant` (class weights) do not require grad."""
@@ -166,8 +179,7 @@ def losses():
     add("cross_entropy", {"reduction": "mean"}, lambda a, b: F.cross_entropy(a, b), [z4, l4], 25)
     add("cross_entropy", {"reduction": "mean"}, lambda a, b: F.cross_entropy(a, b), [z[0], labels[1]], 26)
 
-    errors = {}
-    for key, fn in {
+    errors = collect_errors({
         "target_out_of_bounds": lambda: F.cross_entropy(torch.randn(3, 4), torch.tensor([0, 5, 1])),
         "batch_mismatch": lambda: F.nll_loss(torch.randn(3, 4), torch.tensor([0, 1])),
         "target_dtype": lambda: F.nll_loss(torch.randn(3, 4), torch.tensor([0.0, 1.0, 2.0])),
@@ -177,12 +189,7 @@ def losses():
         "bce_size": lambda: F.binary_cross_entropy(torch.tensor([[0.5], [0.5]]), torch.tensor([0.0, 1.0])),
         "bce_logits_size": lambda: F.binary_cross_entropy_with_logits(torch.tensor([[0.5], [0.5]]), torch.tensor([0.0, 1.0])),
         "linear_shapes": lambda: F.linear(torch.randn(3, 4), torch.randn(2, 5)),
-    }.items():
-        try:
-            fn()
-            raise SystemExit(f"{key} did not fail")
-        except (RuntimeError, ValueError, IndexError) as e:
-            errors[key] = {"type": type(e).__name__, "message": str(e)}
+    })
     save("losses.json", {"cases": cases, "errors": errors})
 
 
@@ -224,17 +231,11 @@ def batch_norm():
               "grads": {k: enc(v.grad) for k, v in m.named_parameters()}}
         cases.append({"name": name, "kwargs": {k: v for k, v in kw.items()}, "num_features": shape[1], "params": params,
                       "train_steps": steps, "eval": ev, "repr": repr(m), "state_dict_keys": list(m.state_dict().keys())})
-    errors = {}
-    for key, fn in {
+    errors = collect_errors({
         "one_value_per_channel": lambda: nn.BatchNorm1d(3)(torch.randn(1, 3)),
         "bn1d_dims": lambda: nn.BatchNorm1d(3)(torch.randn(2, 3, 4, 5)),
         "bn2d_dims": lambda: nn.BatchNorm2d(3)(torch.randn(2, 3, 4)),
-    }.items():
-        try:
-            fn()
-            raise SystemExit(f"{key} did not fail")
-        except (RuntimeError, ValueError) as e:
-            errors[key] = {"type": type(e).__name__, "message": str(e)}
+    })
     save("batchnorm.json", {"cases": cases, "errors": errors})
 
 
@@ -409,8 +410,7 @@ def layers():
                       "init": {"linear." + k2: enc(v) for k2, v in lin.state_dict().items()}, "input": enc(x), "output": enc(out),
                       "grad_output": enc(gout), "grad_input": enc(x.grad),
                       "grads": {"linear." + k2: enc(v.grad) for k2, v in lin.named_parameters()}, "repr": None})
-    errors = {}
-    for key, fn in {
+    errors = collect_errors({
         "conv_channels": lambda: F.conv2d(torch.randn(1, 4, 5, 5), torch.randn(2, 3, 3, 3)),
         "conv_groups_channels": lambda: F.conv2d(torch.randn(1, 4, 5, 5), torch.randn(2, 3, 3, 3), groups=2),
         "conv_kernel_too_big": lambda: F.conv2d(torch.randn(1, 3, 2, 2), torch.randn(2, 3, 3, 3)),
@@ -422,12 +422,7 @@ def layers():
         "pool_too_small": lambda: F.max_pool2d(torch.randn(1, 1, 1, 1), 2),
         "embedding_range": lambda: F.embedding(torch.tensor([0, 5]), torch.randn(4, 2)),
         "linear_shapes": lambda: nn.Linear(5, 2)(torch.randn(3, 4)),
-    }.items():
-        try:
-            fn()
-            raise SystemExit(f"{key} did not fail")
-        except (RuntimeError, ValueError, IndexError) as e:
-            errors[key] = {"type": type(e).__name__, "message": str(e)}
+    })
     reprs = [repr(m) for m in [nn.Conv2d(1, 2, 3), nn.Conv2d(4, 6, (3, 5), stride=2, padding=(1, 2), dilation=2, groups=2, bias=False),
                                nn.MaxPool2d(2), nn.MaxPool2d((2, 3), (1, 1), (1, 1), (2, 2)), nn.AvgPool2d(2),
                                nn.AvgPool2d((2, 2), (1, 1), (1, 1), count_include_pad=False), nn.AdaptiveAvgPool2d(1),

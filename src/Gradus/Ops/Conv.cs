@@ -33,10 +33,8 @@ internal static class Conv
             var b = bias.Detach().Reshape(1, geo.Cout, 1, 1).Expand(geo.OutputShape);
             y.WriteFrom(b);
         }
-        var xc = x.Detach().Contiguous();
-        var wc = w.Detach().Contiguous();
-        if (x.DType == DType.Float32) Forward(xc.Span<float>(), wc.Span<float>(), y.Span<float>(), geo, bias is not null);
-        else Forward(xc.Span<double>(), wc.Span<double>(), y.Span<double>(), geo, bias is not null);
+        bool accumulate = bias is not null;
+        FloatKernel.Run(x, w, y, (a, b, c) => Forward(a, b, c, geo, accumulate), (a, b, c) => Forward(a, b, c, geo, accumulate));
         var inputs = bias is null ? new[] { x, w } : [x, w, bias];
         return Tensor.Record(y, "ConvolutionBackward0", inputs, g =>
         {
@@ -49,11 +47,8 @@ internal static class Conv
     /// <summary>The input gradient Wᵀ·g folded back to the input's shape (the transposed convolution of g).</summary>
     public static Tensor InputGrad(Tensor g, Tensor w, Geometry geo)
     {
-        var gx = Torch.Zeros(geo.InputShape, g.DType);
-        var gc = g.Detach().Contiguous();
-        var wc = w.Detach().Contiguous();
-        if (g.DType == DType.Float32) BackwardInput(gc.Span<float>(), wc.Span<float>(), gx.Span<float>(), geo);
-        else BackwardInput(gc.Span<double>(), wc.Span<double>(), gx.Span<double>(), geo);
+        var gx = FloatKernel.Run(g, w, Torch.Zeros(geo.InputShape, g.DType),
+            (a, b, c) => BackwardInput(a, b, c, geo), (a, b, c) => BackwardInput(a, b, c, geo));
         return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
         [
             g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
@@ -64,11 +59,8 @@ internal static class Conv
     /// <summary>The weight gradient Σₙ g·unfold(x)ᵀ.</summary>
     public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
     {
-        var gw = Torch.Zeros(geo.WeightShape, g.DType);
-        var xc = x.Detach().Contiguous();
-        var gc = g.Detach().Contiguous();
-        if (g.DType == DType.Float32) BackwardWeight(xc.Span<float>(), gc.Span<float>(), gw.Span<float>(), geo);
-        else BackwardWeight(xc.Span<double>(), gc.Span<double>(), gw.Span<double>(), geo);
+        var gw = FloatKernel.Run(x, g, Torch.Zeros(geo.WeightShape, g.DType),
+            (a, b, c) => BackwardWeight(a, b, c, geo), (a, b, c) => BackwardWeight(a, b, c, geo));
         return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
         [
             x.RequiresGrad ? InputGrad(g, gg, geo) : null,

@@ -5,13 +5,7 @@ namespace Gradus.Tests.NN;
 
 public class ActivationTests
 {
-    public static TheoryData<int> Cases()
-    {
-        var data = new TheoryData<int>();
-        int n = NNFixtures.Load("activations.json").GetProperty("cases").GetArrayLength();
-        for (int i = 0; i < n; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> Cases() => NNFixtures.CaseIndices("activations.json");
 
     private static double Arg(JsonElement kw, string name, double fallback) =>
         kw.TryGetProperty(name, out var v) ? v.GetDouble() : fallback;

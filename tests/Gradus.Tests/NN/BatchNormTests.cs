@@ -5,13 +5,7 @@ namespace Gradus.Tests.NN;
 
 public class BatchNormTests
 {
-    public static TheoryData<int> Cases()
-    {
-        var data = new TheoryData<int>();
-        int n = NNFixtures.Load("batchnorm.json").GetProperty("cases").GetArrayLength();
-        for (int i = 0; i < n; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> Cases() => NNFixtures.CaseIndices("batchnorm.json");
 
     private static BatchNorm Create(JsonElement c)
     {

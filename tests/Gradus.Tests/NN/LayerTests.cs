@@ -7,13 +7,7 @@ namespace Gradus.Tests.NN;
 
 public class LayerTests
 {
-    public static TheoryData<int> Cases()
-    {
-        var data = new TheoryData<int>();
-        int n = NNFixtures.Load("layers.json").GetProperty("cases").GetArrayLength();
-        for (int i = 0; i < n; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> Cases() => NNFixtures.CaseIndices("layers.json");
 
     private static (int, int) PairOf(JsonElement kw, string name, (int, int) fallback) =>
         kw.TryGetProperty(name, out var v) ? (v[0].GetInt32(), v[1].GetInt32()) : fallback;
