@@ -1,32 +1,23 @@
 namespace Gradus.Ops;
 
 /// <summary>
-/// Runs a span kernel of the convolution and pooling ops on float or double data: inputs are made contiguous,
-/// the result is allocated, and the float or double instantiation is picked once per call.
+/// Runs a span kernel of the convolution and pooling ops on float or double data: the source is made
+/// contiguous and the float or double instantiation is picked once per call.
 /// </summary>
 internal static class FloatKernel
 {
     public delegate void Unary<T>(ReadOnlySpan<T> source, Span<T> result);
 
-    public delegate void Binary<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result);
+    /// <summary>kernel(source) into a fresh contiguous tensor of <paramref name="shape"/>.</summary>
+    public static Tensor Run(Tensor source, int[] shape, Unary<float> f, Unary<double> d) =>
+        Into(source, Torch.Empty(shape, source.DType), f, d);
 
-    /// <summary>result = kernel(source) into a fresh tensor of <paramref name="shape"/> (zeroed when <paramref name="zeroed"/>).</summary>
-    public static Tensor Run(Tensor source, int[] shape, Unary<float> f, Unary<double> d, bool zeroed = false)
+    /// <summary>kernel(source) into the contiguous <paramref name="result"/> (which the kernel may accumulate into); returns it.</summary>
+    public static Tensor Into(Tensor source, Tensor result, Unary<float> f, Unary<double> d)
     {
         var src = source.Detach().Contiguous();
-        var r = zeroed ? Torch.Zeros(shape, source.DType) : Torch.Empty(shape, source.DType);
-        if (source.DType == DType.Float32) f(src.Span<float>(), r.Span<float>());
-        else d(src.Span<double>(), r.Span<double>());
-        return r;
-    }
-
-    /// <summary>kernel(a, b) into <paramref name="result"/> (which the kernel may accumulate into).</summary>
-    public static Tensor Run(Tensor a, Tensor b, Tensor result, Binary<float> f, Binary<double> d)
-    {
-        var ac = a.Detach().Contiguous();
-        var bc = b.Detach().Contiguous();
-        if (result.DType == DType.Float32) f(ac.Span<float>(), bc.Span<float>(), result.Span<float>());
-        else d(ac.Span<double>(), bc.Span<double>(), result.Span<double>());
+        if (result.DType == DType.Float32) f(src.Span<float>(), result.Span<float>());
+        else d(src.Span<double>(), result.Span<double>());
         return result;
     }
 }

@@ -41,7 +41,10 @@ public class BatchNormTests
             var x = NNFixtures.Tensor(s.GetProperty("input")).RequiresGrad_();
             var y = bn.Call(x);
             NNFixtures.AssertClose(s.GetProperty("output"), y, label + " output", 1e-5, 1e-4);
-            (y * NNFixtures.Tensor(s.GetProperty("grad_output"))).Sum().Backward();
+            var gout = NNFixtures.Tensor(s.GetProperty("grad_output"));
+            var composed = Gradus.Autograd.Grad((y * gout).Sum(), [x], retainGraph: true, createGraph: true)[0]!;
+            NNFixtures.AssertClose(s.GetProperty("grad_input"), composed, label + " grad input (create_graph)", 1e-5, 1e-4);
+            (y * gout).Sum().Backward();
             NNFixtures.AssertClose(s.GetProperty("grad_input"), x.Grad!, label + " grad input", 1e-5, 1e-4);
             foreach (var (pname, p) in bn.NamedParameters())
                 NNFixtures.AssertClose(s.GetProperty("grads").GetProperty(pname), p.Grad!, $"{label} grad {pname}", 1e-4, 1e-4);
