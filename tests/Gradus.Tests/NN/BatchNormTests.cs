@@ -73,7 +73,7 @@ public class BatchNormTests
         var rm = Torch.FromArray(new double[] { 0.1, -0.2 });
         var rv = Torch.FromArray(new double[] { 1.3, 0.6 });
         Assert.True(NNFixtures.GradCheck(t => F.BatchNorm(t[0], rm, rv, t[1], t[2], training: false), x, w, b));
-        var bn = (BatchNorm2d)new BatchNorm2d(2).Double();
+        var bn = new BatchNorm2d(2).Double();
         var x4 = x.Reshape(2, 2, 3, 1);
         Assert.True(NNFixtures.GradCheck(t => bn.Call(t[0]), x4));
     }

@@ -248,6 +248,15 @@ public class ModuleTests
     }
 
     [Fact]
+    public void ChainedCallsKeepTheModulesType()
+    {
+        Sequential model = new Sequential(new Affine(2, 1), new ReLU()).To(Device.CPU).Double().Eval();
+        Assert.IsType<Affine>(model[0]);
+        Assert.False(model[1].Training);
+        Assert.Equal(DType.Float64, model.GetParameter("0.weight").DType);
+    }
+
+    [Fact]
     public void HooksRunOnCallNotOnForward()
     {
         var relu = new ReLU();
