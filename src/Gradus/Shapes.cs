@@ -21,6 +21,7 @@ internal static class Shapes
 
     public static bool IsContiguous(ReadOnlySpan<int> shape, ReadOnlySpan<int> strides)
     {
+        foreach (var s in shape) if (s == 0) return true;
         int acc = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {
@@ -32,7 +33,7 @@ internal static class Shapes
     }
 
     /// <summary>The broadcast shape of two shapes by NumPy's rules, or an error naming both.</summary>
-    public static int[] Broadcast(ReadOnlySpan<int> a, ReadOnlySpan<int> b, string op = "broadcast")
+    public static int[] Broadcast(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         int n = Math.Max(a.Length, b.Length);
         var r = new int[n];
@@ -41,7 +42,7 @@ internal static class Shapes
             int da = i < n - a.Length ? 1 : a[i - (n - a.Length)];
             int db = i < n - b.Length ? 1 : b[i - (n - b.Length)];
             if (da != db && da != 1 && db != 1)
-                throw new ArgumentException($"{op}: the size of tensor a ({da}) must match the size of tensor b ({db}) at non-singleton dimension {i} (shapes {Format(a)} and {Format(b)})");
+                throw new ArgumentException($"The size of tensor a ({da}) must match the size of tensor b ({db}) at non-singleton dimension {i}");
             r[i] = da == 1 ? db : da;
         }
         return r;

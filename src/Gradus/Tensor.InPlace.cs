@@ -4,12 +4,17 @@ namespace Gradus;
 
 public partial class Tensor
 {
+    /// <summary>The tensor this one is a view of (the root of a chain of views), as PyTorch's <c>._base</c>; null for non-views.</summary>
+    internal Tensor? ViewBase { get; init; }
+
     /// <summary>Checks PyTorch's rule for in-place writes and returns whether autograd must record this one.</summary>
     private bool CheckInPlace(Tensor? other = null)
     {
         if (!GradMode.IsEnabled) return false;
         if (IsLeaf && RequiresGrad)
             throw new InvalidOperationException("a leaf Variable that requires grad is being used in an in-place operation.");
+        if (ViewBase is { IsLeaf: true, RequiresGrad: true })
+            throw new InvalidOperationException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
         return RequiresGrad || (other?.RequiresGrad ?? false);
     }
 

@@ -52,7 +52,7 @@ public partial class Tensor
     public Tensor Permute(params int[] dims) => Views.Permute(this, dims);
 
     /// <summary>The transpose of a matrix (dims reversed for 0-d and 1-d: unchanged), as <c>tensor.T</c>.</summary>
-    public Tensor T => Dim < 2 ? this : Dim == 2 ? Transpose(0, 1) : Permute(Enumerable.Range(0, Dim).Reverse().ToArray());
+    public Tensor T => Dim < 2 ? this : Permute(Enumerable.Range(0, Dim).Reverse().ToArray());
 
     /// <summary>Broadcasts size-1 dims to larger sizes without copying (-1 keeps a size), as <c>expand</c>.</summary>
     public Tensor Expand(params int[] size) => Views.Expand(this, size);

@@ -114,7 +114,7 @@ public partial class Tensor
     {
         int n = Numel;
         var dst = Array.CreateInstance(storage.Data.GetType().GetElementType()!, n);
-        Array.Copy(storage.Data, offset, dst, 0, n);
+        if (n > 0) Array.Copy(storage.Data, offset, dst, 0, n);
         return dst;
     }
 

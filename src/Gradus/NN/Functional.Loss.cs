@@ -41,7 +41,7 @@ public static partial class F
             throw new ArgumentException($"Using a target size ({TorchSize(target)}) that is different to the input size ({TorchSize(input)}) is deprecated. Please ensure they have the same size.");
         foreach (var v in input.ToArray<double>())
             if (!(v >= 0 && v <= 1)) throw new InvalidOperationException("all elements of input should be between 0 and 1");
-        if (weight is not null) weight = weight.Expand(Shapes.Broadcast(target.shape, weight.shape, "binary_cross_entropy"));
+        if (weight is not null) weight = weight.Expand(Shapes.Broadcast(target.shape, weight.shape));
         return Reduce(LossOp.BinaryCrossEntropy(input, target, weight), reduction);
     }
 

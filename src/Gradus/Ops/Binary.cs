@@ -28,7 +28,7 @@ internal static class Binary
 
     private static Tensor Run<T, TOp>(Tensor a, Tensor b, DType dt, string op) where TOp : struct, IBinaryOp<T>
     {
-        var shape = Shapes.Broadcast(a.shape, b.shape, op);
+        var shape = Shapes.Broadcast(a.shape, b.shape);
         a = a.DType == dt ? a : a.Detach().To(dt);
         b = b.DType == dt ? b : b.Detach().To(dt);
         var result = Torch.Uninitialized(shape, dt);
@@ -43,7 +43,7 @@ internal static class Binary
     {
         var dt = DTypes.Promote(a.DType, b.DType);
         if (dt == DType.Bool) dt = DType.Int64;
-        var shape = Shapes.Broadcast(a.shape, b.shape, op);
+        var shape = Shapes.Broadcast(a.shape, b.shape);
         a = a.DType == dt ? a : a.Detach().To(dt);
         b = b.DType == dt ? b : b.Detach().To(dt);
         var result = Torch.Uninitialized(shape, DType.Bool);

@@ -210,7 +210,7 @@ internal static class IndexingDim
             throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {IndexingDispatch.ScalarName(mask.DType)}");
         if (value.Dim != 0)
             throw new ArgumentException($"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with {value.Dim} dimension(s).");
-        var shape = Shapes.Broadcast(x.shape, mask.shape, "masked_fill");
+        var shape = Shapes.Broadcast(x.shape, mask.shape);
         var m = mask.Expand(shape);
         var r = Torch.Empty(shape, x.DType);
         x.Detach().Expand(shape).CopyInto(r);

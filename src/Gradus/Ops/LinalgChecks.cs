@@ -40,21 +40,8 @@ internal static class LinalgChecks
             throw new ArgumentException($"{op}: A must be batches of square matrices, but they are {a.shape[^2]} by {a.shape[^1]} matrices");
     }
 
-    /// <summary>Broadcasts two batch shapes with the message of PyTorch's infer_size.</summary>
-    public static int[] BroadcastBatch(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        int n = Math.Max(a.Length, b.Length);
-        var r = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            int da = i < n - a.Length ? 1 : a[i - (n - a.Length)];
-            int db = i < n - b.Length ? 1 : b[i - (n - b.Length)];
-            if (da != db && da != 1 && db != 1)
-                throw new ArgumentException($"The size of tensor a ({da}) must match the size of tensor b ({db}) at non-singleton dimension {i}");
-            r[i] = da == 1 ? db : da;
-        }
-        return r;
-    }
+    /// <summary>The broadcast of two batch shapes, with PyTorch's message.</summary>
+    public static int[] BroadcastBatch(ReadOnlySpan<int> a, ReadOnlySpan<int> b) => Shapes.Broadcast(a, b);
 
     /// <summary>A view over the same storage with the given shape and strides, not recorded by autograd.</summary>
     public static Tensor RawView(Tensor t, int[] shape, int[] strides, int? offset = null) =>

@@ -7,7 +7,7 @@ internal static class Logical
     {
         var dt = DTypes.Promote(a.DType, b.DType);
         if (DTypes.IsFloat(dt)) throw new ArgumentException($"\"{op}_cpu\" not implemented for '{dt}'");
-        var shape = Shapes.Broadcast(a.shape, b.shape, op);
+        var shape = Shapes.Broadcast(a.shape, b.shape);
         var av = a.Detach().To(dt).Expand(shape).Contiguous();
         var bv = b.Detach().To(dt).Expand(shape).Contiguous();
         var r = Torch.Uninitialized(shape, dt);

@@ -6,7 +6,7 @@ internal static class Views
     /// <summary>A tensor over the same storage with another shape/strides/offset, recorded for autograd.</summary>
     public static Tensor Make(Tensor x, int[] shape, int[] strides, int offset, string name, Func<Tensor, Tensor> backward)
     {
-        var v = new Tensor(x.storage, shape, strides, offset, x.DType);
+        var v = new Tensor(x.storage, shape, strides, offset, x.DType) { ViewBase = x.ViewBase ?? x };
         return Tensor.Record(v, name, [x], g => [backward(g)]);
     }
 

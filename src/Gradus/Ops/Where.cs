@@ -8,7 +8,7 @@ internal static class WhereOp
         if (cond.DType != DType.Bool) throw new ArgumentException($"where expected condition to be a boolean tensor, but got a tensor with dtype {cond.DType}");
         var dt = Binary.ResultType(a, b);
         if (a.DType == DType.Bool && b.DType == DType.Bool) dt = DType.Bool;
-        var shape = Shapes.Broadcast(Shapes.Broadcast(cond.shape, a.shape, "where"), b.shape, "where");
+        var shape = Shapes.Broadcast(Shapes.Broadcast(cond.shape, a.shape), b.shape);
         var c = cond.Expand(shape).Contiguous().Span<bool>();
         var av = a.Detach().To(dt).Expand(shape).Contiguous();
         var bv = b.Detach().To(dt).Expand(shape).Contiguous();

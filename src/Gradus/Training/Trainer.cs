@@ -82,6 +82,34 @@ public sealed partial class Trainer
         valLoader = validation;
     }
 
+    /// <summary>
+    /// Sets DataLoaders whose batches are (features, labels); their own generators (if any) are added to
+    /// <see cref="Generators"/> so checkpoints resume their shuffling exactly.
+    /// </summary>
+    public void SetLoaders(Data.DataLoader train, Data.DataLoader? validation = null)
+    {
+        foreach (var g in new[] { train.Generator, validation?.Generator })
+            if (g is not null && !Generators.Contains(g)) Generators.Add(g);
+        SetLoaders(new PairBatches(train), validation is null ? null : new PairBatches(validation));
+    }
+
+    /// <summary>Views a loader of Tensor[] batches as (X, Y) pairs, keeping its batch count.</summary>
+    private sealed class PairBatches(Data.DataLoader loader) : IReadOnlyCollection<(Tensor X, Tensor Y)>
+    {
+        public int Count => loader.Count;
+
+        public IEnumerator<(Tensor X, Tensor Y)> GetEnumerator()
+        {
+            foreach (var b in loader)
+            {
+                if (b.Length < 2) throw new InvalidOperationException($"a training batch needs features and labels, but the loader gave {b.Length} tensor(s)");
+                yield return (b[0], b[1]);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     /// <summary>Seeds the default generator (and so shuffling, dropout and init), as <c>set_seed</c>.</summary>
     public void SetSeed(long seed) => Torch.ManualSeed(seed);
 

@@ -222,3 +222,17 @@ public class ElementwiseGradTests
         Assert.True(Gradus.Autograd.GradCheck(f, [a]));
     }
 }
+
+public class ViewInPlaceTests
+{
+    [Fact]
+    public void InPlaceOnAViewOfALeafIsRejectedBeforeWriting()
+    {
+        var w = Torch.Tensor(new float[] { 1, 2, 3, 4 }, requiresGrad: true);
+        var ex = Assert.Throws<InvalidOperationException>(() => { var v = w[1..3]; v += 1; });
+        Assert.Equal("a view of a leaf Variable that requires grad is being used in an in-place operation.", ex.Message);
+        Assert.Equal(new float[] { 1, 2, 3, 4 }, w.ToArray<float>());
+        using (Torch.NoGrad()) { var v = w[1..3]; v += 1; }
+        Assert.Equal(new float[] { 1, 3, 4, 4 }, w.ToArray<float>());
+    }
+}

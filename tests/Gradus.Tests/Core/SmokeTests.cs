@@ -17,7 +17,7 @@ public class ElementwiseTests
     public void MismatchedBroadcastNamesShapes()
     {
         var ex = Assert.Throws<ArgumentException>(() => Torch.Zeros(2, 3) + Torch.Zeros(4));
-        Assert.Contains("must match the size of tensor b (4) at non-singleton dimension 1", ex.Message);
+        Assert.Equal("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1", ex.Message);
     }
 
     [Fact]
