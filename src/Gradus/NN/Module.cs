@@ -12,7 +12,7 @@ public abstract partial class Module
     private readonly List<(int Id, Action<Module, Tensor, Tensor> Hook)> forwardHooks = [];
     private int nextHookId;
 
-    /// <summary>True in training mode (the default), false after <see cref="Eval"/>, as <c>module.training</c>.</summary>
+    /// <summary>True in training mode (the default), false after <c>Eval()</c>, as <c>module.training</c>.</summary>
     public bool Training { get; private set; } = true;
 
     /// <summary>The computation of this module, as <c>forward</c>. Prefer <see cref="Call(Tensor)"/>, which also runs hooks.</summary>
@@ -52,16 +52,12 @@ public abstract partial class Module
         return output;
     }
 
-    /// <summary>Sets training mode on this module and all sub-modules, as <c>train(mode)</c>; returns this module.</summary>
-    public Module Train(bool mode = true)
+    /// <summary>Sets training mode on this module and all sub-modules (the body of <c>train(mode)</c>).</summary>
+    internal void SetTraining(bool mode)
     {
         Training = mode;
-        foreach (var child in Children()) child.Train(mode);
-        return this;
+        foreach (var child in Children()) child.SetTraining(mode);
     }
-
-    /// <summary>Sets evaluation mode (dropout off, batch norm uses running statistics), as <c>eval()</c>; returns this module.</summary>
-    public Module Eval() => Train(false);
 
     /// <summary>The parameters of this module (and of its sub-modules when <paramref name="recurse"/>), each once, as <c>parameters()</c>.</summary>
     public IEnumerable<Parameter> Parameters(bool recurse = true) => NamedParameters("", recurse).Select(p => p.Parameter);
@@ -176,44 +172,22 @@ public abstract partial class Module
         }
     }
 
-    /// <summary>Calls <paramref name="fn"/> on every sub-module and then on this one, as <c>apply(fn)</c>; returns this module.</summary>
-    public Module Apply(Action<Module> fn)
+    /// <summary>Calls <paramref name="fn"/> on every sub-module and then on this one (the body of <c>apply(fn)</c>).</summary>
+    internal void ApplyRecursively(Action<Module> fn)
     {
-        foreach (var child in Children()) child.Apply(fn);
+        foreach (var child in Children()) child.ApplyRecursively(fn);
         fn(this);
-        return this;
     }
 
-    /// <summary>Sets <c>RequiresGrad</c> on every parameter (freezes or unfreezes), as <c>requires_grad_()</c>; returns this module.</summary>
-    public Module RequiresGrad_(bool requiresGrad = true)
-    {
-        foreach (var p in Parameters()) p.RequiresGrad = requiresGrad;
-        return this;
-    }
-
-    /// <summary>Moves parameters and buffers to <paramref name="device"/>, as <c>to(device)</c>; only the CPU exists.</summary>
-    public Module To(Device device)
-    {
-        ConvertTensors(t => t.To(device), floatingOnly: false);
-        return this;
-    }
-
-    /// <summary>
-    /// Converts floating-point parameters and buffers to <paramref name="dtype"/>, as <c>to(dtype)</c>.
-    /// Parameters are replaced by new <see cref="Parameter"/> objects: convert before creating an optimizer.
-    /// </summary>
-    public Module To(DType dtype)
+    /// <summary>Converts floating-point parameters and buffers to <paramref name="dtype"/> (the body of <c>to(dtype)</c>).</summary>
+    internal void ConvertTo(DType dtype)
     {
         if (!DTypes.IsFloat(dtype)) throw new ArgumentException($"nn.Module.to only accepts floating point dtypes, but got desired dtype={dtype}");
         ConvertTensors(t => t.To(dtype), floatingOnly: true);
-        return this;
     }
 
-    /// <summary>Converts floating-point parameters and buffers to float32, as <c>float()</c>.</summary>
-    public Module Float() => To(DType.Float32);
-
-    /// <summary>Converts floating-point parameters and buffers to float64, as <c>double()</c>.</summary>
-    public Module Double() => To(DType.Float64);
+    /// <summary>Moves parameters and buffers to <paramref name="device"/> (the body of <c>to(device)</c>).</summary>
+    internal void MoveTo(Device device) => ConvertTensors(t => t.To(device), floatingOnly: false);
 
     /// <summary>Applies <paramref name="fn"/> to every parameter, gradient and buffer of every module, replacing changed ones.</summary>
     private void ConvertTensors(Func<Tensor, Tensor> fn, bool floatingOnly)

@@ -35,11 +35,35 @@ internal static class SoftmaxOp
 
     private static Tensor SumKeep(Tensor t, int dim, int ndim) => ndim == 0 ? t : t.Sum(dim, keepDim: true);
 
+    /// <summary>Rows shorter than this (class scores, say) run scalar loops: vector calls cost more than they save there.</summary>
+    private const int ShortRow = 64;
+
+    private static void ShortRowKernel<T>(ReadOnlySpan<T> src, Span<T> dst, bool log) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = src[0];
+        for (int i = 1; i < src.Length; i++) max = T.IsNaN(src[i]) || src[i] > max ? src[i] : max;
+        T sum = T.Zero;
+        if (log)
+        {
+            for (int i = 0; i < src.Length; i++) sum += T.Exp(src[i] - max);
+            T lse = T.Log(sum);
+            for (int i = 0; i < src.Length; i++) dst[i] = src[i] - max - lse;
+            return;
+        }
+        for (int i = 0; i < src.Length; i++) sum += dst[i] = T.Exp(src[i] - max);
+        for (int i = 0; i < src.Length; i++) dst[i] /= sum;
+    }
+
     /// <summary>Rows of <paramref name="len"/> values spaced <paramref name="inner"/> apart; inner columns are processed together as spans.</summary>
     private static void Kernel<T>(ReadOnlySpan<T> x, Span<T> y, int outer, int len, int inner, bool log)
         where T : unmanaged, IFloatingPointIeee754<T>, IExponentialFunctions<T>, ILogarithmicFunctions<T>
     {
         int block = len * inner;
+        if (inner == 1 && len < ShortRow)
+        {
+            for (int o = 0; o < outer; o++) ShortRowKernel(x.Slice(o * len, len), y.Slice(o * len, len), log);
+            return;
+        }
         if (inner == 1)
         {
             var buf = log ? new T[len] : [];

@@ -1,42 +1,44 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using Gradus.Kernels;
 
 namespace Gradus.Ops;
 
 /// <summary>
-/// 2-D convolution as im2col + GEMM, image by image and group by group, with its two gradients as ops of their
-/// own (each one's backward is written with the other two), so convolutions differentiate to any order.
+/// 2-D convolution as im2col + batched GEMM over chunks of images (groups are a batch dim), with its two
+/// gradients as ops of their own (each one's backward is written with the other two), so convolutions
+/// differentiate to any order.
 /// </summary>
 internal static class Conv
 {
+    /// <summary>At most this many column-matrix elements are unfolded at once (16 MiB of float32).</summary>
+    private const long MaxColumnElements = 1L << 22;
+
     /// <summary>Sizes of one convolution: input [N, Cin, H, W], weight [Cout, Cin/G, kh, kw], output [N, Cout, oh, ow].</summary>
     internal readonly record struct Geometry(int N, int Cin, int H, int W, int Cout, int Groups, Window2d Window)
     {
-        public int OutH => Window.OutputH(H);
-        public int OutW => Window.OutputW(W);
-        public int L => OutH * OutW;
-        public int CinG => Cin / Groups;
+        public int L => Window.OutputH(H) * Window.OutputW(W);
         public int CoutG => Cout / Groups;
-        public int KG => CinG * Window.KernelH * Window.KernelW;
+        public int KG => Cin / Groups * Window.KernelH * Window.KernelW;
         public int[] InputShape => [N, Cin, H, W];
-        public int[] WeightShape => [Cout, CinG, Window.KernelH, Window.KernelW];
-        public int[] OutputShape => [N, Cout, OutH, OutW];
+        public int[] WeightShape => [Cout, Cin / Groups, Window.KernelH, Window.KernelW];
+        public int[] OutputShape => [N, Cout, Window.OutputH(H), Window.OutputW(W)];
+
+        /// <summary>How many images to unfold at once.</summary>
+        public int Chunk => (int)Math.Clamp(MaxColumnElements / Math.Max(1L, (long)Groups * KG * L), 1, Math.Max(N, 1));
     }
 
     /// <summary>conv2d of a 4-D input with an optional bias (shapes already checked).</summary>
     public static Tensor Conv2d(Tensor x, Tensor w, Tensor? bias, Geometry geo)
     {
         var y = Torch.Empty(geo.OutputShape, x.DType);
-        if (bias is not null)
-        {
-            var b = bias.Detach().Reshape(1, geo.Cout, 1, 1).Expand(geo.OutputShape);
-            y.WriteFrom(b);
-        }
+        if (bias is not null) y.WriteFrom(bias.Detach().Reshape(1, geo.Cout, 1, 1).Expand(geo.OutputShape));
         var xc = x.Detach().Contiguous();
-        var wc = w.Detach().Contiguous();
-        if (x.DType == DType.Float32) Forward(xc.Span<float>(), wc.Span<float>(), y.Span<float>(), geo, bias is not null);
-        else Forward(xc.Span<double>(), wc.Span<double>(), y.Span<double>(), geo, bias is not null);
+        var wg = WeightGroups(w, geo);
+        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
+        {
+            int count = Math.Min(geo.Chunk, geo.N - n0);
+            var cols = Columns(xc, n0, count, geo);
+            MatmulKernel.Run(wg.Expand(count, -1, -1, -1), cols, Rows(y, n0, count, [geo.Groups, geo.CoutG, geo.L]), 1, bias is null ? 0 : 1);
+        }
         var inputs = bias is null ? new[] { x, w } : [x, w, bias];
         return Tensor.Record(y, "ConvolutionBackward0", inputs, g =>
         {
@@ -46,14 +48,22 @@ internal static class Conv
         }, x, w);
     }
 
-    /// <summary>The input gradient Wᵀ·g folded back to the input's shape (the transposed convolution of g).</summary>
+    /// <summary>The input gradient: Wᵀ·g per image, folded back to the input's shape (the transposed convolution of g).</summary>
     public static Tensor InputGrad(Tensor g, Tensor w, Geometry geo)
     {
         var gx = Torch.Zeros(geo.InputShape, g.DType);
         var gc = g.Detach().Contiguous();
-        var wc = w.Detach().Contiguous();
-        if (g.DType == DType.Float32) BackwardInput(gc.Span<float>(), wc.Span<float>(), gx.Span<float>(), geo);
-        else BackwardInput(gc.Span<double>(), wc.Span<double>(), gx.Span<double>(), geo);
+        var wt = WeightGroups(w, geo).Transpose(-1, -2);
+        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
+        {
+            int count = Math.Min(geo.Chunk, geo.N - n0);
+            var cols = Torch.Empty([count, geo.Groups, geo.KG, geo.L], g.DType);
+            MatmulKernel.Run(wt.Expand(count, -1, -1, -1), Rows(gc, n0, count, [geo.Groups, geo.CoutG, geo.L]), cols);
+            var image = Rows(gx, n0, count, [geo.Cin, geo.H, geo.W]);
+            FloatKernel.Into(cols, image,
+                (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d),
+                (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d));
+        }
         return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
         [
             g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
@@ -61,14 +71,21 @@ internal static class Conv
         ], g, w);
     }
 
-    /// <summary>The weight gradient Σₙ g·unfold(x)ᵀ.</summary>
+    /// <summary>The weight gradient Σₙ gₙ·unfold(xₙ)ᵀ.</summary>
     public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
     {
         var gw = Torch.Zeros(geo.WeightShape, g.DType);
+        var gwGroups = new Tensor(gw.storage, [geo.Groups, geo.CoutG, geo.KG], Shapes.ContiguousStrides([geo.Groups, geo.CoutG, geo.KG]), 0, gw.DType);
         var xc = x.Detach().Contiguous();
         var gc = g.Detach().Contiguous();
-        if (g.DType == DType.Float32) BackwardWeight(xc.Span<float>(), gc.Span<float>(), gw.Span<float>(), geo);
-        else BackwardWeight(xc.Span<double>(), gc.Span<double>(), gw.Span<double>(), geo);
+        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
+        {
+            int count = Math.Min(geo.Chunk, geo.N - n0);
+            var cols = Columns(xc, n0, count, geo);
+            var perImage = Torch.Empty([count, geo.Groups, geo.CoutG, geo.KG], g.DType);
+            MatmulKernel.Run(Rows(gc, n0, count, [geo.Groups, geo.CoutG, geo.L]), cols.Transpose(-1, -2), perImage);
+            using (Torch.NoGrad()) gwGroups.WriteFrom(gwGroups + perImage.Sum(0));
+        }
         return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
         [
             x.RequiresGrad ? InputGrad(g, gg, geo) : null,
@@ -76,57 +93,22 @@ internal static class Conv
         ], x, g);
     }
 
-    private static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, Geometry geo, bool accumulate)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The weight as [G, Cout/G, Cin/G·kh·kw] matrices (no autograd: kernels only).</summary>
+    private static Tensor WeightGroups(Tensor w, Geometry geo) => w.Detach().Contiguous().Reshape(geo.Groups, geo.CoutG, geo.KG);
+
+    /// <summary>im2col of images n0..n0+count-1: a [count, G, KG, L] tensor (rows ordered channel, then kernel row, then column).</summary>
+    private static Tensor Columns(Tensor xc, int n0, int count, Geometry geo)
     {
-        int l = geo.L, kg = geo.KG, coutG = geo.CoutG, image = geo.Cin * geo.H * geo.W;
-        var cols = new T[geo.Cin * geo.Window.KernelH * geo.Window.KernelW * l];
-        for (int n = 0; n < geo.N; n++)
-        {
-            Im2Col.Unfold(x.Slice(n * image, image), 1, geo.Cin, geo.H, geo.W, geo.Window, cols);
-            for (int grp = 0; grp < geo.Groups; grp++)
-                Gemm(false, false, coutG, l, kg, w.Slice(grp * coutG * kg, coutG * kg), kg, cols.AsSpan(grp * kg * l, kg * l), l,
-                    accumulate, y.Slice((n * geo.Cout + grp * coutG) * l, coutG * l), l);
-        }
+        var cols = Torch.Empty([count, geo.Groups, geo.KG, geo.L], xc.DType);
+        return FloatKernel.Into(Rows(xc, n0, count, [geo.Cin, geo.H, geo.W]), cols,
+            (x, c) => Im2Col.Unfold(x, count, geo.Cin, geo.H, geo.W, geo.Window, c),
+            (x, c) => Im2Col.Unfold(x, count, geo.Cin, geo.H, geo.W, geo.Window, c));
     }
 
-    private static void BackwardInput<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> w, Span<T> gx, Geometry geo)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Images n0..n0+count-1 of a contiguous batch tensor, viewed as [count, ..inner] over the same storage.</summary>
+    private static Tensor Rows(Tensor t, int n0, int count, int[] inner)
     {
-        int l = geo.L, kg = geo.KG, coutG = geo.CoutG, image = geo.Cin * geo.H * geo.W;
-        var cols = new T[geo.Cin * geo.Window.KernelH * geo.Window.KernelW * l];
-        for (int n = 0; n < geo.N; n++)
-        {
-            for (int grp = 0; grp < geo.Groups; grp++)
-                Gemm(true, false, kg, l, coutG, w.Slice(grp * coutG * kg, coutG * kg), kg, g.Slice((n * geo.Cout + grp * coutG) * l, coutG * l), l,
-                    false, cols.AsSpan(grp * kg * l, kg * l), l);
-            Im2Col.Fold<T>(cols, 1, geo.Cin, geo.H, geo.W, geo.Window, gx.Slice(n * image, image));
-        }
-    }
-
-    private static void BackwardWeight<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> gw, Geometry geo)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int l = geo.L, kg = geo.KG, coutG = geo.CoutG, image = geo.Cin * geo.H * geo.W;
-        var cols = new T[geo.Cin * geo.Window.KernelH * geo.Window.KernelW * l];
-        for (int n = 0; n < geo.N; n++)
-        {
-            Im2Col.Unfold(x.Slice(n * image, image), 1, geo.Cin, geo.H, geo.W, geo.Window, cols);
-            for (int grp = 0; grp < geo.Groups; grp++)
-                Gemm(false, true, coutG, kg, l, g.Slice((n * geo.Cout + grp * coutG) * l, coutG * l), l, cols.AsSpan(grp * kg * l, kg * l), l,
-                    true, gw.Slice(grp * coutG * kg, coutG * kg), kg);
-        }
-    }
-
-    /// <summary>C = op(A)·op(B) (+ C when <paramref name="accumulate"/>) on the float or double GEMM kernel.</summary>
-    private static void Gemm<T>(bool transA, bool transB, int m, int n, int k, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb,
-        bool accumulate, Span<T> c, int ldc) where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-            Kernels.Gemm.Sgemm(transA, transB, m, n, k, 1f, MemoryMarshal.Cast<T, float>(a), lda, MemoryMarshal.Cast<T, float>(b), ldb,
-                accumulate ? 1f : 0f, MemoryMarshal.Cast<T, float>(c), ldc);
-        else
-            Kernels.Gemm.Dgemm(transA, transB, m, n, k, 1.0, MemoryMarshal.Cast<T, double>(a), lda, MemoryMarshal.Cast<T, double>(b), ldb,
-                accumulate ? 1.0 : 0.0, MemoryMarshal.Cast<T, double>(c), ldc);
+        int[] shape = [count, .. inner];
+        return new Tensor(t.storage, shape, Shapes.ContiguousStrides(shape), t.offset + n0 * Shapes.Numel(inner), t.DType);
     }
 }

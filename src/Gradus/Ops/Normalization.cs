@@ -37,8 +37,11 @@ internal static class Normalization
         var inputs = new List<Tensor> { x };
         if (weight is not null) inputs.Add(weight);
         if (bias is not null) inputs.Add(bias);
+        var batchMean = mean;
+        var batchVar = variance;
         return Tensor.Record(y, "NativeBatchNormBackward0", inputs.ToArray(), g =>
         {
+            if (!GradMode.IsEnabled && g.DType == x.DType) return FusedBackward(x, g, weight, bias, batchMean, batchVar, eps);
             var (dims, shapeC) = Layout(x);
             var mu = x.Mean(dims, keepDim: true);
             var xmu = x - mu;
@@ -53,6 +56,59 @@ internal static class Normalization
             if (bias is not null) grads.Add(bias.RequiresGrad ? g.Sum(dims) : null);
             return grads.ToArray();
         }, x);
+    }
+
+    /// <summary>The gradients of training-mode batch norm in two passes per channel (used when no higher-order graph is built).</summary>
+    private static Tensor?[] FusedBackward(Tensor x, Tensor g, Tensor? weight, Tensor? bias, double[] mean, double[] variance, double eps)
+    {
+        int n = x.shape[0], c = x.shape[1];
+        int spatial = x.Numel / (n * c);
+        var xc = x.Detach().Contiguous();
+        var gc = g.Detach().Contiguous();
+        var w = weight?.ToArray<double>();
+        var gx = Torch.Empty(x.shape, x.DType);
+        var sumG = new double[c];
+        var sumGXhat = new double[c];
+        if (x.DType == DType.Float32)
+            BackwardKernel<float>(xc.Span<float>(), gc.Span<float>(), gx.Span<float>(), n, c, spatial, w, eps, mean, variance, sumG, sumGXhat);
+        else
+            BackwardKernel<double>(xc.Span<double>(), gc.Span<double>(), gx.Span<double>(), n, c, spatial, w, eps, mean, variance, sumG, sumGXhat);
+        var grads = new List<Tensor?> { x.RequiresGrad ? gx : null };
+        if (weight is not null) grads.Add(weight.RequiresGrad ? Torch.FromArray(sumGXhat).To(weight.DType) : null);
+        if (bias is not null) grads.Add(bias.RequiresGrad ? Torch.FromArray(sumG).To(bias.DType) : null);
+        return grads.ToArray();
+    }
+
+    private static void BackwardKernel<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> gx, int n, int c, int spatial, double[]? w, double eps,
+        double[] mean, double[] variance, double[] sumG, double[] sumGXhat) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double count = (double)n * spatial;
+        for (int ch = 0; ch < c; ch++)
+        {
+            double invstd = 1 / Math.Sqrt(variance[ch] + eps), m = mean[ch], sg = 0, sgx = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int o = (i * c + ch) * spatial;
+                for (int s = 0; s < spatial; s++)
+                {
+                    double gv = double.CreateTruncating(g[o + s]);
+                    sg += gv;
+                    sgx += gv * (double.CreateTruncating(x[o + s]) - m) * invstd;
+                }
+            }
+            sumG[ch] = sg;
+            sumGXhat[ch] = sgx;
+            double scale = (w?[ch] ?? 1.0) * invstd, meanG = sg / count, meanGX = sgx / count;
+            for (int i = 0; i < n; i++)
+            {
+                int o = (i * c + ch) * spatial;
+                for (int s = 0; s < spatial; s++)
+                {
+                    double xhat = (double.CreateTruncating(x[o + s]) - m) * invstd;
+                    gx[o + s] = T.CreateTruncating(scale * (double.CreateTruncating(g[o + s]) - meanG - xhat * meanGX));
+                }
+            }
+        }
     }
 
     private static void Kernel<T>(ReadOnlySpan<T> x, Span<T> y, int n, int c, int spatial, double[]? w, double[]? b, double eps,

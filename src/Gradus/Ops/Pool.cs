@@ -13,12 +13,11 @@ internal static class Pool
     public static Tensor MaxPool2d(Tensor x, Window2d window, out Tensor indices)
     {
         var (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
-        int planes = n * c, oh = window.OutputH(h), ow = window.OutputW(w);
-        var xc = x.Detach().Contiguous();
-        var y = Torch.Empty([n, c, oh, ow], x.DType);
-        var idx = Torch.Empty([n, c, oh, ow], DType.Int64);
-        if (x.DType == DType.Float32) Pooling.MaxPool2d(xc.Span<float>(), planes, h, w, window, y.Span<float>(), idx.Span<long>());
-        else Pooling.MaxPool2d(xc.Span<double>(), planes, h, w, window, y.Span<double>(), idx.Span<long>());
+        int[] outShape = [n, c, window.OutputH(h), window.OutputW(w)];
+        var idx = Torch.Empty(outShape, DType.Int64);
+        var y = FloatKernel.Run(x, outShape,
+            (s, d) => Pooling.MaxPool2d(s, n * c, h, w, window, d, idx.Span<long>()),
+            (s, d) => Pooling.MaxPool2d(s, n * c, h, w, window, d, idx.Span<long>()));
         indices = idx;
         var shape = x.shape;
         return Tensor.Record(y, "MaxPool2DWithIndicesBackward0", [x], g => [MaxPoolBackward(g, idx, shape, window)], idx);
@@ -28,10 +27,9 @@ internal static class Pool
     private static Tensor MaxPoolBackward(Tensor g, Tensor idx, int[] inputShape, Window2d window)
     {
         int planes = inputShape[0] * inputShape[1], h = inputShape[2], w = inputShape[3];
-        var gc = g.Detach().Contiguous();
-        var gx = Torch.Empty(inputShape, g.DType);
-        if (g.DType == DType.Float32) Pooling.MaxPool2dBackward(gc.Span<float>(), idx.Span<long>(), planes, h, w, window, gx.Span<float>());
-        else Pooling.MaxPool2dBackward(gc.Span<double>(), idx.Span<long>(), planes, h, w, window, gx.Span<double>());
+        var gx = FloatKernel.Run(g, inputShape,
+            (s, d) => Pooling.MaxPool2dBackward(s, idx.Span<long>(), planes, h, w, window, d),
+            (s, d) => Pooling.MaxPool2dBackward(s, idx.Span<long>(), planes, h, w, window, d));
         var outShape = g.shape;
         return Tensor.Record(gx, "MaxPool2DWithIndicesBackwardBackward0", [g],
             gg => [gg.Reshape(planes, h * w).Gather(1, idx.Reshape(planes, -1)).Reshape(outShape)]);
@@ -41,45 +39,33 @@ internal static class Pool
     public static Tensor AvgPool2d(Tensor x, Window2d window, bool countIncludePad)
     {
         var (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
-        int planes = n * c;
-        var xc = x.Detach().Contiguous();
-        var y = Torch.Empty([n, c, window.OutputH(h), window.OutputW(w)], x.DType);
-        if (x.DType == DType.Float32) Pooling.AvgPool2d(xc.Span<float>(), planes, h, w, window, y.Span<float>(), countIncludePad);
-        else Pooling.AvgPool2d(xc.Span<double>(), planes, h, w, window, y.Span<double>(), countIncludePad);
+        var y = FloatKernel.Run(x, [n, c, window.OutputH(h), window.OutputW(w)],
+            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad),
+            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad));
         var shape = x.shape;
-        return Tensor.Record(y, "AvgPool2DBackward0", [x], g => [AvgPoolBackward(g, shape, window, countIncludePad)]);
-    }
-
-    private static Tensor AvgPoolBackward(Tensor g, int[] inputShape, Window2d window, bool countIncludePad)
-    {
-        int planes = inputShape[0] * inputShape[1], h = inputShape[2], w = inputShape[3];
-        var gc = g.Detach().Contiguous();
-        var gx = Torch.Empty(inputShape, g.DType);
-        if (g.DType == DType.Float32) Pooling.AvgPool2dBackward(gc.Span<float>(), planes, h, w, window, gx.Span<float>(), countIncludePad);
-        else Pooling.AvgPool2dBackward(gc.Span<double>(), planes, h, w, window, gx.Span<double>(), countIncludePad);
-        return Tensor.Record(gx, "AvgPool2DBackwardBackward0", [g], gg => [AvgPool2d(gg, window, countIncludePad)]);
+        return Tensor.Record(y, "AvgPool2DBackward0", [x], g =>
+        {
+            var gx = FloatKernel.Run(g, shape,
+                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad),
+                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad));
+            return [Tensor.Record(gx, "AvgPool2DBackwardBackward0", [g], gg => [AvgPool2d(gg, window, countIncludePad)])];
+        });
     }
 
     /// <summary>Adaptive average pooling to outH x outW.</summary>
     public static Tensor AdaptiveAvgPool2d(Tensor x, int outH, int outW)
     {
         var (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
-        int planes = n * c;
-        var xc = x.Detach().Contiguous();
-        var y = Torch.Empty([n, c, outH, outW], x.DType);
-        if (x.DType == DType.Float32) Pooling.AdaptiveAvgPool2d(xc.Span<float>(), planes, h, w, outH, outW, y.Span<float>());
-        else Pooling.AdaptiveAvgPool2d(xc.Span<double>(), planes, h, w, outH, outW, y.Span<double>());
+        var y = FloatKernel.Run(x, [n, c, outH, outW],
+            (s, d) => Pooling.AdaptiveAvgPool2d(s, n * c, h, w, outH, outW, d),
+            (s, d) => Pooling.AdaptiveAvgPool2d(s, n * c, h, w, outH, outW, d));
         var shape = x.shape;
-        return Tensor.Record(y, "AdaptiveAvgPool2DBackward0", [x], g => [AdaptiveBackward(g, shape, outH, outW)]);
-    }
-
-    private static Tensor AdaptiveBackward(Tensor g, int[] inputShape, int outH, int outW)
-    {
-        int planes = inputShape[0] * inputShape[1], h = inputShape[2], w = inputShape[3];
-        var gc = g.Detach().Contiguous();
-        var gx = Torch.Empty(inputShape, g.DType);
-        if (g.DType == DType.Float32) Pooling.AdaptiveAvgPool2dBackward(gc.Span<float>(), planes, h, w, outH, outW, gx.Span<float>());
-        else Pooling.AdaptiveAvgPool2dBackward(gc.Span<double>(), planes, h, w, outH, outW, gx.Span<double>());
-        return Tensor.Record(gx, "AdaptiveAvgPool2DBackwardBackward0", [g], gg => [AdaptiveAvgPool2d(gg, outH, outW)]);
+        return Tensor.Record(y, "AdaptiveAvgPool2DBackward0", [x], g =>
+        {
+            var gx = FloatKernel.Run(g, shape,
+                (s, d) => Pooling.AdaptiveAvgPool2dBackward(s, n * c, h, w, outH, outW, d),
+                (s, d) => Pooling.AdaptiveAvgPool2dBackward(s, n * c, h, w, outH, outW, d));
+            return [Tensor.Record(gx, "AdaptiveAvgPool2DBackwardBackward0", [g], gg => [AdaptiveAvgPool2d(gg, outH, outW)])];
+        });
     }
 }

@@ -7,13 +7,7 @@ namespace Gradus.Tests.NN;
 
 public class LayerTests
 {
-    public static TheoryData<int> Cases()
-    {
-        var data = new TheoryData<int>();
-        int n = NNFixtures.Load("layers.json").GetProperty("cases").GetArrayLength();
-        for (int i = 0; i < n; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> Cases() => NNFixtures.CaseIndices("layers.json");
 
     private static (int, int) PairOf(JsonElement kw, string name, (int, int) fallback) =>
         kw.TryGetProperty(name, out var v) ? (v[0].GetInt32(), v[1].GetInt32()) : fallback;
@@ -93,7 +87,7 @@ public class LayerTests
     public void ConvolutionAndPoolingDifferentiateTwice()
     {
         var x = Torch.Arange(0.0, 32.0, 1.0, DType.Float64).Reshape(1, 2, 4, 4).Sin().RequiresGrad_();
-        var conv = (Conv2d)new Conv2d(2, 3, 3, padding: 1, groups: 1, generator: new Generator(3)).Double();
+        var conv = new Conv2d(2, 3, 3, padding: 1, generator: new Generator(3)).Double();
         var w = conv.Weight;
         Assert.True(Gradus.Autograd.GradCheck(t =>
         {

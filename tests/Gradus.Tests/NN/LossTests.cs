@@ -5,13 +5,7 @@ namespace Gradus.Tests.NN;
 
 public class LossTests
 {
-    public static TheoryData<int> Cases()
-    {
-        var data = new TheoryData<int>();
-        int n = NNFixtures.Load("losses.json").GetProperty("cases").GetArrayLength();
-        for (int i = 0; i < n; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> Cases() => NNFixtures.CaseIndices("losses.json");
 
     private static Reduction ReductionOf(JsonElement kw) => kw.GetProperty("reduction").GetString() switch
     {

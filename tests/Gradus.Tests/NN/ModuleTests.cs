@@ -158,7 +158,12 @@ public class ModuleTests
         Module[] losses = [new MSELoss(), new L1Loss(), new HuberLoss(), new BCELoss(), new BCEWithLogitsLoss(), new NLLLoss(), new CrossEntropyLoss()];
         Assert.Equal(reprs.GetProperty("losses").EnumerateArray().Select(r => r.GetString()), losses.Select(m => m.ToString()));
 
-        var named = new Sequential(("hidden", new Affine(2, 2)), ("act", new ReLU()));
+        var named = new Sequential();
+        named.RegisterModule("hidden", new Affine(2, 2));
+        named.RegisterModule("act", new ReLU());
+        Assert.Equal(fx.GetProperty("named_sequential_repr").GetString()!.Replace("Linear(in_features=2, out_features=2, bias=True)", "Affine()"),
+            named.ToString());
+        Assert.Equal(named.StateDict().Keys, new Sequential(("hidden", new Affine(2, 2)), ("act", new ReLU())).StateDict().Keys);
         Assert.Equal(fx.GetProperty("named_sequential_keys").EnumerateArray().Select(k => k.GetString()), named.StateDict().Keys);
         Assert.Same(named["act"], named[1]);
         Assert.Same(named[^1], named[1]);
@@ -245,6 +250,15 @@ public class ModuleTests
         Assert.Same(m, m.To(Device.CPU));
         Assert.Throws<ArgumentException>(() => m.To(DType.Int64));
         Assert.True(NNFixtures.GradCheck(t => m.Call(t[0]), Torch.FromArray(new double[] { 1, 2, 3 })));
+    }
+
+    [Fact]
+    public void ChainedCallsKeepTheModulesType()
+    {
+        Sequential model = new Sequential(new Affine(2, 1), new ReLU()).To(Device.CPU).Double().Eval();
+        Assert.IsType<Affine>(model[0]);
+        Assert.False(model[1].Training);
+        Assert.Equal(DType.Float64, model.GetParameter("0.weight").DType);
     }
 
     [Fact]

@@ -11,6 +11,15 @@ internal static class NNFixtures
     public static JsonElement Load(string file) => Cache.GetOrAdd(file, f =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "nn", f))).RootElement);
 
+    /// <summary>0..n-1 for the n entries of the file's "cases" array, as xunit theory data.</summary>
+    public static TheoryData<int> CaseIndices(string file)
+    {
+        var data = new TheoryData<int>();
+        int n = Load(file).GetProperty("cases").GetArrayLength();
+        for (int i = 0; i < n; i++) data.Add(i);
+        return data;
+    }
+
     /// <summary>A tensor from {"shape", "dtype", "data"}.</summary>
     public static Tensor Tensor(JsonElement e)
     {

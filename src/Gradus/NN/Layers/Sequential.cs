@@ -6,6 +6,9 @@ namespace Gradus.NN;
 /// </summary>
 public class Sequential : Module
 {
+    /// <summary>An empty chain to fill with <see cref="Append"/> or <see cref="Module.RegisterModule"/>, as <c>nn.Sequential()</c>.</summary>
+    public Sequential() { }
+
     /// <summary>Chains <paramref name="modules"/>, named by position, as <c>nn.Sequential(m1, m2)</c>.</summary>
     public Sequential(params Module[] modules)
     {
