@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics;
 namespace Gradus.Kernels;
 
 /// <summary>
-/// A GEMM register-blocked micro-kernel and the cache blocking that feeds it: it multiplies a packed
-/// MR x kc panel of A by a packed kc x NR panel of B into an MR x NR tile of C.
+/// A GEMM register-blocked micro-kernel: it multiplies a packed MR x kc panel of A by a packed kc x NR panel
+/// of B into an MR x NR tile of C.
 /// </summary>
 internal unsafe interface IGemmKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -15,15 +15,6 @@ internal unsafe interface IGemmKernel<T> where T : unmanaged, IFloatingPointIeee
 
     /// <summary>Columns of the register tile (the vector operand, B).</summary>
     static abstract int NR { get; }
-
-    /// <summary>Depth of a packed block (kc): one NR-wide B micro-panel of this depth stays in L1.</summary>
-    static abstract int KC { get; }
-
-    /// <summary>Rows of a packed A block (a multiple of MR), sized to stay in L2.</summary>
-    static abstract int MC { get; }
-
-    /// <summary>Columns of a packed B block (a multiple of NR), sized to stay in a share of L3.</summary>
-    static abstract int NC { get; }
 
     /// <summary>
     /// C[MR x NR] = alpha * A·B + beta * C over <paramref name="kc"/> steps; <paramref name="a"/> holds MR values per

@@ -19,15 +19,6 @@ internal readonly unsafe struct GemmKernel512<T> : IGemmKernel<T> where T : unma
     public static int NR => 2 * W;
 
     /// <inheritdoc/>
-    public static int KC => 256;
-
-    /// <inheritdoc/>
-    public static int MC => 12 * (512 / sizeof(T) / 4);
-
-    /// <inheritdoc/>
-    public static int NC => 512 * 16 / sizeof(T);
-
-    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
     {

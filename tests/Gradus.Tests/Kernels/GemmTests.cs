@@ -62,6 +62,15 @@ public class GemmTests
         GemmReference.Check(GemmPath.Public, ta, tb, 1023, 1025, 517, 0.5f, -2f, maxChecked: 1500);
     }
 
+    [Theory]
+    [MemberData(nameof(Transposes))]
+    public void ShortWideSplitsColumnsAcrossCores(bool ta, bool tb)
+    {
+        // Too few rows to share (a small batch through a wide layer): the cores split C's columns instead.
+        GemmReference.Check(GemmPath.Packed512, ta, tb, 13, 1000, 301, 1f, 0.5f, padA: 2, padB: 1, padC: 3, maxChecked: 3000);
+        GemmReference.Check(GemmPath.Packed256, ta, tb, 13, 1000, 301, 1.0, 0.0, rtol: 1e-12, maxChecked: 3000);
+    }
+
     [Fact]
     public void LargeDoubleMultiThreaded()
     {
