@@ -70,6 +70,7 @@ public static class CompareRunner
             ["gflops"] = w.Flops > 0 ? w.Flops / seconds / 1e9 : 0,
             ["peak_rss_mb"] = process.PeakWorkingSet64 / (1024.0 * 1024.0),
             ["threads"] = Environment.ProcessorCount,
+            ["kernel"] = Gradus.Kernels.Gemm.KernelName,
         };
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

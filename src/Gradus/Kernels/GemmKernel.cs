@@ -44,6 +44,15 @@ internal static class GemmVector
         return Vector256.MultiplyAddEstimate(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
     }
 
+    /// <summary>a * b + c for 128-bit vectors of float or double (fused where the CPU has FMA).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Fma<T>(Vector128<T> a, Vector128<T> b, Vector128<T> c)
+    {
+        if (typeof(T) == typeof(float))
+            return Vector128.MultiplyAddEstimate(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        return Vector128.MultiplyAddEstimate(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
     /// <summary>Writes alpha·acc (+ beta·C when <paramref name="accumulate"/>) to the 512-bit vector at <paramref name="c"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Store<T>(T* c, Vector512<T> acc, Vector512<T> alpha, Vector512<T> beta, bool accumulate) where T : unmanaged
@@ -57,6 +66,14 @@ internal static class GemmVector
     public static unsafe void Store<T>(T* c, Vector256<T> acc, Vector256<T> alpha, Vector256<T> beta, bool accumulate) where T : unmanaged
     {
         Vector256<T> r = accumulate ? Fma(acc, alpha, Vector256.Load(c) * beta) : acc * alpha;
+        r.Store(c);
+    }
+
+    /// <summary>Writes alpha·acc (+ beta·C when <paramref name="accumulate"/>) to the 128-bit vector at <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Store<T>(T* c, Vector128<T> acc, Vector128<T> alpha, Vector128<T> beta, bool accumulate) where T : unmanaged
+    {
+        Vector128<T> r = accumulate ? Fma(acc, alpha, Vector128.Load(c) * beta) : acc * alpha;
         r.Store(c);
     }
 }

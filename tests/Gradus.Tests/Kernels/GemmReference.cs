@@ -13,6 +13,8 @@ public enum GemmPath
     Packed512,
     /// <summary>The packed path with the AVX2 micro-kernel.</summary>
     Packed256,
+    /// <summary>The packed path with the 128-bit micro-kernel.</summary>
+    Packed128,
     /// <summary>The direct loops of the small-matrix path.</summary>
     Direct,
 }
@@ -29,7 +31,8 @@ internal static class GemmReference
         int padA = 0, int padB = 0, int padC = 0, double rtol = 1e-4, int seed = 7, int maxChecked = int.MaxValue)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if ((path == GemmPath.Packed512 && !Vector512.IsHardwareAccelerated) || (path == GemmPath.Packed256 && !Vector256.IsHardwareAccelerated))
+        if ((path == GemmPath.Packed512 && !Vector512.IsHardwareAccelerated) || (path == GemmPath.Packed256 && !Vector256.IsHardwareAccelerated)
+            || (path == GemmPath.Packed128 && !Vector128.IsHardwareAccelerated))
             path = GemmPath.Public;
         int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
         int lda = aCols + padA, ldb = bCols + padB, ldc = n + padC;
@@ -93,6 +96,7 @@ internal static class GemmReference
             {
                 case GemmPath.Packed512: GemmDriver<T, GemmKernel512<T>>.Run(call); break;
                 case GemmPath.Packed256: GemmDriver<T, GemmKernel256<T>>.Run(call); break;
+                case GemmPath.Packed128: GemmDriver<T, GemmKernel128<T>>.Run(call); break;
                 default: GemmDirect<T>.Run(call); break;
             }
         }

@@ -1,0 +1,53 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Gradus.Kernels;
+
+/// <summary>
+/// The 128-bit micro-kernel for CPUs without 256-bit vectors (Arm64 NEON): an 8 x (2 vectors) register tile
+/// (8x8 floats or 8x4 doubles) held in 16 accumulators.
+/// </summary>
+internal readonly unsafe struct GemmKernel128<T> : IGemmKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private static int W => Vector128<T>.Count;
+
+    /// <inheritdoc/>
+    public static int MR => 8;
+
+    /// <inheritdoc/>
+    public static int NR => 2 * W;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    {
+        Vector128<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
+            c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        Vector128<T> x;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector128<T> b0 = Vector128.Load(b), b1 = Vector128.Load(b + W);
+            x = Vector128.Create(a[0]); c00 = GemmVector.Fma(x, b0, c00); c01 = GemmVector.Fma(x, b1, c01);
+            x = Vector128.Create(a[1]); c10 = GemmVector.Fma(x, b0, c10); c11 = GemmVector.Fma(x, b1, c11);
+            x = Vector128.Create(a[2]); c20 = GemmVector.Fma(x, b0, c20); c21 = GemmVector.Fma(x, b1, c21);
+            x = Vector128.Create(a[3]); c30 = GemmVector.Fma(x, b0, c30); c31 = GemmVector.Fma(x, b1, c31);
+            x = Vector128.Create(a[4]); c40 = GemmVector.Fma(x, b0, c40); c41 = GemmVector.Fma(x, b1, c41);
+            x = Vector128.Create(a[5]); c50 = GemmVector.Fma(x, b0, c50); c51 = GemmVector.Fma(x, b1, c51);
+            x = Vector128.Create(a[6]); c60 = GemmVector.Fma(x, b0, c60); c61 = GemmVector.Fma(x, b1, c61);
+            x = Vector128.Create(a[7]); c70 = GemmVector.Fma(x, b0, c70); c71 = GemmVector.Fma(x, b1, c71);
+            a += 8;
+            b += 2 * W;
+        }
+        Vector128<T> va = Vector128.Create(alpha), vb = Vector128.Create(beta);
+        bool acc = beta != T.Zero;
+        GemmVector.Store(c, c00, va, vb, acc); GemmVector.Store(c + W, c01, va, vb, acc); c += ldc;
+        GemmVector.Store(c, c10, va, vb, acc); GemmVector.Store(c + W, c11, va, vb, acc); c += ldc;
+        GemmVector.Store(c, c20, va, vb, acc); GemmVector.Store(c + W, c21, va, vb, acc); c += ldc;
+        GemmVector.Store(c, c30, va, vb, acc); GemmVector.Store(c + W, c31, va, vb, acc); c += ldc;
+        GemmVector.Store(c, c40, va, vb, acc); GemmVector.Store(c + W, c41, va, vb, acc); c += ldc;
+        GemmVector.Store(c, c50, va, vb, acc); GemmVector.Store(c + W, c51, va, vb, acc); c += ldc;
+        GemmVector.Store(c, c60, va, vb, acc); GemmVector.Store(c + W, c61, va, vb, acc); c += ldc;
+        GemmVector.Store(c, c70, va, vb, acc); GemmVector.Store(c + W, c71, va, vb, acc); c += ldc;
+    }
+}
