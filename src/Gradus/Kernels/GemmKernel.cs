@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Gradus.Kernels;
 
@@ -75,5 +76,20 @@ internal static class GemmVector
     {
         Vector128<T> r = accumulate ? Fma(acc, alpha, Vector128.Load(c) * beta) : acc * alpha;
         r.Store(c);
+    }
+
+    /// <summary>
+    /// Asks for the rows x cols tile of C at <paramref name="c"/> to be brought into cache, so that its load at the end
+    /// of the micro-kernel (C of a large product lives in L3 or memory) overlaps the arithmetic instead of stalling.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void PrefetchTile<T>(T* c, nint ldc, int rows, int cols) where T : unmanaged
+    {
+        if (!Sse.IsSupported) return;
+        for (int r = 0; r < rows; r++, c += ldc)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + cols - 1);
+        }
     }
 }

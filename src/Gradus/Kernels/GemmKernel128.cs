@@ -25,6 +25,7 @@ internal readonly unsafe struct GemmKernel128<T> : IGemmKernel<T> where T : unma
         Vector128<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
             c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         Vector128<T> x;
+        GemmVector.PrefetchTile(c, ldc, MR, NR);
         for (int p = 0; p < kc; p++)
         {
             Vector128<T> b0 = Vector128.Load(b), b1 = Vector128.Load(b + W);

@@ -25,6 +25,7 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmKernel<T> where T : unma
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
             c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         Vector256<T> x;
+        GemmVector.PrefetchTile(c, ldc, MR, NR);
         for (int p = 0; p < kc; p++)
         {
             Vector256<T> b0 = Vector256.Load(b), b1 = Vector256.Load(b + W);

@@ -27,6 +27,7 @@ internal readonly unsafe struct GemmKernel512<T> : IGemmKernel<T> where T : unma
             c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default,
             c90 = default, c91 = default, c100 = default, c101 = default, c110 = default, c111 = default;
         Vector512<T> x;
+        GemmVector.PrefetchTile(c, ldc, MR, NR);
         for (int p = 0; p < kc; p++)
         {
             Vector512<T> b0 = Vector512.Load(b), b1 = Vector512.Load(b + W);
