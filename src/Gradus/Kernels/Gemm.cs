@@ -42,7 +42,7 @@ public static class Gemm
         {
             var call = new GemmCall<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             if (k == 0 || alpha == T.Zero) GemmDirect<T>.ScaleC(call);
-            else if ((long)m * n * k <= GemmDirect<T>.MaxWork) GemmDirect<T>.Run(call);
+            else if (GemmDirect<T>.Suits(call)) GemmDirect<T>.Run(call);
             else if (Vector512.IsHardwareAccelerated) GemmDriver<T, GemmKernel512<T>>.Run(call);
             else if (Vector256.IsHardwareAccelerated) GemmDriver<T, GemmKernel256<T>>.Run(call);
             else GemmDriver<T, GemmKernel128<T>>.Run(call);

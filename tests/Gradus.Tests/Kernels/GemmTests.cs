@@ -72,6 +72,17 @@ public class GemmTests
         GemmReference.Check(GemmPath.Packed128, ta, tb, 13, 1000, 301, 1f, 0f, maxChecked: 3000);
     }
 
+    [Theory]
+    [MemberData(nameof(Transposes))]
+    public void FewRowsOrOneColumnTakeTheDirectPathInParallel(bool ta, bool tb)
+    {
+        // A few samples through a wide layer (rows of B as vectors, column blocks split across cores) ...
+        GemmReference.Check(GemmPath.Public, ta, tb, 3, 1000, 301, 0.5f, 2f, padA: 1, padC: 2, maxChecked: 3000);
+        GemmReference.Check(GemmPath.Public, ta, tb, 1, 517, 300, 1.0, 0.0, rtol: 1e-12);
+        // ... and a layer with one output (dot products, rows split across cores).
+        GemmReference.Check(GemmPath.Public, ta, tb, 700, 1, 500, 1f, 0f, padA: 3, maxChecked: 3000);
+    }
+
     [Fact]
     public void LargeDoubleMultiThreaded()
     {
