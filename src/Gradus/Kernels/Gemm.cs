@@ -43,9 +43,9 @@ public static class Gemm
             var call = new GemmCall<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             if (k == 0 || alpha == T.Zero) GemmDirect<T>.ScaleC(call);
             else if (GemmDirect<T>.Suits(call)) GemmDirect<T>.Run(call);
-            else if (Vector512.IsHardwareAccelerated) GemmDriver<T, GemmKernel512<T>>.Run(call);
-            else if (Vector256.IsHardwareAccelerated) GemmDriver<T, GemmKernel256<T>>.Run(call);
-            else GemmDriver<T, GemmKernel128<T>>.Run(call);
+            else if (Vector512.IsHardwareAccelerated) GemmDriver<T, GemmKernel<T, Vector512<T>, Vector512Ops<T>>>.Run(call);
+            else if (Vector256.IsHardwareAccelerated) GemmDriver<T, GemmKernel<T, Vector256<T>, Vector256Ops<T>>>.Run(call);
+            else GemmDriver<T, GemmKernel<T, Vector128<T>, Vector128Ops<T>>>.Run(call);
         }
     }
 

@@ -94,9 +94,9 @@ internal static class GemmReference
             var call = new GemmCall<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             switch (path)
             {
-                case GemmPath.Packed512: GemmDriver<T, GemmKernel512<T>>.Run(call); break;
-                case GemmPath.Packed256: GemmDriver<T, GemmKernel256<T>>.Run(call); break;
-                case GemmPath.Packed128: GemmDriver<T, GemmKernel128<T>>.Run(call); break;
+                case GemmPath.Packed512: GemmDriver<T, GemmKernel<T, Vector512<T>, Vector512Ops<T>>>.Run(call); break;
+                case GemmPath.Packed256: GemmDriver<T, GemmKernel<T, Vector256<T>, Vector256Ops<T>>>.Run(call); break;
+                case GemmPath.Packed128: GemmDriver<T, GemmKernel<T, Vector128<T>, Vector128Ops<T>>>.Run(call); break;
                 default: GemmDirect<T>.Run(call); break;
             }
         }
