@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Gradus.Kernels;
 
@@ -27,6 +28,7 @@ internal static class GemmReference
     /// their row lengths by the given pads, and checks every element of C against a naive double-precision reference
     /// (to <paramref name="rtol"/> of the magnitude bound), and that the padding between rows is untouched.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check<T>(GemmPath path, bool transA, bool transB, int m, int n, int k, T alpha, T beta,
         int padA = 0, int padB = 0, int padC = 0, double rtol = 1e-4, int seed = 7, int maxChecked = int.MaxValue)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -69,6 +71,7 @@ internal static class GemmReference
     }
 
     /// <summary>Values uniform in [-1, 1), rows x ld elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T[] RandomMatrix<T>(Random random, int rows, int ld) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = new T[Math.Max(0, rows * ld)];
