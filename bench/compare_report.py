@@ -55,6 +55,11 @@ def table(results):
     return "\n".join(rows)
 
 
+def load_range(results):
+    loads = [r["load1"] for by_impl in results.values() for r in by_impl.values() if r.get("load1", -1) >= 0]
+    return f"{min(loads):.1f} to {max(loads):.1f}" if loads else "unknown"
+
+
 def main(src, dst):
     results = load(src)
     cpu = lscpu()
@@ -63,9 +68,10 @@ def main(src, dst):
     print(text)
     md = f"""# Gradus vs PyTorch, side by side
 
-Written by `bench/compare.sh` on {datetime.date.today().isoformat()}. Each workload runs in a fresh process; the time is the
-median of 5 batches after warm-up. A ratio is PyTorch's time divided by Gradus's time (above 1: Gradus is faster).
-Both sides use 2 threads.
+Written by `bench/compare.sh` on {datetime.date.today().isoformat()}. Each workload runs in a fresh process, the three
+implementations one after the other; the time is the best of 7 batches after warm-up. A ratio is PyTorch's time divided by
+Gradus's time (above 1: Gradus is faster). Both sides use 2 threads. The 1-minute load average during the runs was
+{load_range(results)} (other processes share this machine: timings are only as steady as that).
 
 - Machine: {cpu.get('Model name', platform.processor())}, {cpu.get('CPU(s)', '?')} CPUs, L1d {cpu.get('L1d cache', '?')}, L2 {cpu.get('L2 cache', '?')}, L3 {cpu.get('L3 cache', '?')}; AVX-512: {'yes' if 'avx512f' in cpu.get('Flags', '') else 'no'}
 - Gradus: .NET {tool_version(['dotnet', '--version'])}

@@ -32,8 +32,8 @@ public static class CompareRunner
     }
 
     /// <summary>
-    /// Median seconds of one run over 5 batches filling about a second, after a warm-up of 50 runs or one second
-    /// (whichever ends first) so that tiered compilation has settled.
+    /// Seconds of one run: the best of 7 batches filling about a second (noise from other processes only adds time),
+    /// after a warm-up of 50 runs or one second (whichever ends first) so that tiered compilation has settled.
     /// </summary>
     public static double Measure(Workload w)
     {
@@ -46,8 +46,8 @@ public static class CompareRunner
             warm++;
         }
         double once = Math.Max(sw.Elapsed.TotalSeconds / warm, 1e-7);
-        const int batches = 5;
-        int perBatch = (int)Math.Clamp(0.2 / once, 1, 2_000);
+        const int batches = 7;
+        int perBatch = (int)Math.Clamp(0.15 / once, 1, 2_000);
         var times = new double[batches];
         for (int b = 0; b < batches; b++)
         {
@@ -55,8 +55,14 @@ public static class CompareRunner
             for (int r = 0; r < perBatch; r++) run();
             times[b] = sw.Elapsed.TotalSeconds / perBatch;
         }
-        Array.Sort(times);
-        return times[batches / 2];
+        return times.Min();
+    }
+
+    /// <summary>The 1-minute load average (Linux), to judge how busy the machine was; -1 where unknown.</summary>
+    private static double LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? double.Parse(File.ReadAllText(path).Split(' ')[0], CultureInfo.InvariantCulture) : -1;
     }
 
     private static void Report(Workload w, double seconds)
@@ -71,6 +77,7 @@ public static class CompareRunner
             ["peak_rss_mb"] = process.PeakWorkingSet64 / (1024.0 * 1024.0),
             ["threads"] = Environment.ProcessorCount,
             ["kernel"] = Gradus.Kernels.Gemm.KernelName,
+            ["load1"] = LoadAverage(),
         };
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
