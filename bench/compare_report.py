@@ -39,8 +39,8 @@ def load(path):
 
 
 def table(results):
-    head = ("| workload | Gradus ms | Gradus GFLOP/s | torch (Debian BLAS) ms | GFLOP/s | ratio | torch (OpenBLAS) ms "
-            "| GFLOP/s | ratio | peak MB Gradus / Debian / OpenBLAS |")
+    head = ("| workload | Gradus ms | GFLOP/s | GFLOP/CPU-s | torch (Debian BLAS) ms | GFLOP/s | ratio "
+            "| torch (OpenBLAS) ms | GFLOP/s | GFLOP/CPU-s | ratio | peak MB Gradus / Debian / OpenBLAS |")
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for name, by_impl in results.items():
         g = by_impl.get("gradus")
@@ -48,6 +48,9 @@ def table(results):
         for impl in IMPLS:
             r = by_impl.get(impl)
             cells += [f"{r['seconds'] * 1e3:.3f}" if r else "-", f"{r['gflops']:.1f}" if r and r["gflops"] else "-"]
+            if impl != "torch-debian":
+                cpu = r.get("cpu_seconds") if r else None
+                cells.append(f"{r['gflops'] * r['seconds'] / cpu:.1f}" if cpu and r["gflops"] else "-")
             if impl != "gradus":
                 cells.append(f"{r['seconds'] / g['seconds']:.2f}x" if r and g else "-")
         cells.append(" / ".join(f"{by_impl[i]['peak_rss_mb']:.0f}" if i in by_impl else "-" for i in IMPLS))
@@ -70,8 +73,10 @@ def main(src, dst):
 
 Written by `bench/compare.sh` on {datetime.date.today().isoformat()}. Each workload runs in a fresh process, the three
 implementations one after the other; the time is the best of 7 batches after warm-up. A ratio is PyTorch's time divided by
-Gradus's time (above 1: Gradus is faster). Both sides use 2 threads. The 1-minute load average during the runs was
-{load_range(results)} (other processes share this machine: timings are only as steady as that).
+Gradus's time (above 1: Gradus is faster). Both sides use 2 threads. GFLOP/CPU-s divides the work by the CPU time of all
+the process's threads (spin-waiting included): it shows efficiency even when other processes take a share of the cores.
+The 1-minute load average during the runs was {load_range(results)} (other processes share this machine: wall-clock
+timings are only as steady as that).
 
 - Machine: {cpu.get('Model name', platform.processor())}, {cpu.get('CPU(s)', '?')} CPUs, L1d {cpu.get('L1d cache', '?')}, L2 {cpu.get('L2 cache', '?')}, L3 {cpu.get('L3 cache', '?')}; AVX-512: {'yes' if 'avx512f' in cpu.get('Flags', '') else 'no'}
 - Gradus: .NET {tool_version(['dotnet', '--version'])}
