@@ -44,8 +44,8 @@ internal readonly unsafe struct GemmCall<T> where T : unmanaged
 /// <summary>
 /// The packed, cache-blocked GEMM (Goto/BLIS loop order: NC columns of B, KC depth, MC rows of A, then
 /// NR x MR register tiles). On several cores, each kc x nc block of B is packed once, by all threads, into one
-/// shared buffer; then the threads split C's rows (each packing only its own rows of A), or its columns when
-/// there are too few rows to share.
+/// shared buffer; then the threads split C's rows (each packing only its own rows of A), or its columns (each
+/// packing only its own panels of B) when there are too few rows to share. One fork-join per kc x nc block.
 /// </summary>
 internal static unsafe class GemmDriver<T, TK>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -67,37 +67,59 @@ internal static unsafe class GemmDriver<T, TK>
         bool splitRows = mUnits >= 4 * tasks || mUnits >= nUnits;
         int ncMax = Math.Min(NC, RoundUp(g.N, TK.NR));
         T* packedB = GemmBuffers<T>.PackedB(Math.Min(KC, g.K) * ncMax);
+        var progress = PackProgress.ForThisThread();
         for (int jc = 0; jc < g.N; jc += NC)
         {
             int nc = Math.Min(NC, g.N - jc);
             for (int pc = 0; pc < g.K; pc += KC)
             {
-                var block = new Block(g, packedB, jc, nc, pc, Math.Min(KC, g.K - pc), tasks, splitRows);
-                if (splitRows)
-                {
-                    ParallelFor.Run(tasks, new PackBPart(block));
-                    ParallelFor.Run(tasks, block);
-                }
-                else ParallelFor.Run(tasks, block); // each task packs the B panels it uses
+                progress.Reset((nc + TK.NR * PanelsPerChunk - 1) / (TK.NR * PanelsPerChunk));
+                ParallelFor.Run(tasks, new Block(g, packedB, jc, nc, pc, Math.Min(KC, g.K - pc), tasks, splitRows, progress));
             }
         }
     }
 
-    /// <summary>Packs a share of the NR-wide panels of one kc x nc block of B into the shared buffer.</summary>
-    private readonly struct PackBPart(Block block) : IParallelBody
+    /// <summary>NR-wide panels of B packed per claimed chunk when all threads pack one shared block.</summary>
+    private const int PanelsPerChunk = 4;
+
+    /// <summary>
+    /// Claims of the chunks of a shared B block: every task packs unclaimed chunks, then waits only for chunks other
+    /// running threads are packing. A task that never starts is never waited for, so no barrier can deadlock.
+    /// </summary>
+    private sealed class PackProgress
     {
-        public void Invoke(int task)
+        [ThreadStatic] private static PackProgress? s_current;
+        private int _chunks, _next, _done;
+
+        public static PackProgress ForThisThread() => s_current ??= new PackProgress();
+
+        public void Reset(int chunks)
         {
-            var (lo, hi) = Share((block.Nc + TK.NR - 1) / TK.NR, task, block.Tasks);
-            block.PackB(lo * TK.NR, Math.Min(hi * TK.NR, block.Nc));
+            _chunks = chunks;
+            _next = 0;
+            Volatile.Write(ref _done, 0);
+        }
+
+        /// <summary>Packs chunks of <paramref name="block"/> until none is unclaimed, then waits until all are packed.</summary>
+        public void PackAll(in Block block)
+        {
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref _next) - 1) < _chunks)
+            {
+                int c0 = chunk * PanelsPerChunk * TK.NR;
+                block.PackB(c0, Math.Min(c0 + PanelsPerChunk * TK.NR, block.Nc));
+                Interlocked.Increment(ref _done);
+            }
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _done) < _chunks) spin.SpinOnce(sleep1Threshold: -1);
         }
     }
 
     /// <summary>One kc x nc block of B against all of A: task t computes its share of C's rows or columns.</summary>
-    private readonly struct Block(GemmCall<T> g, T* packedB, int jc, int nc, int pc, int kc, int tasks, bool splitRows) : IParallelBody
+    private readonly struct Block(GemmCall<T> g, T* packedB, int jc, int nc, int pc, int kc, int tasks, bool splitRows,
+        PackProgress progress) : IParallelBody
     {
         public int Nc => nc;
-        public int Tasks => tasks;
 
         /// <summary>Packs columns [c0, c1) of the block (c0 a multiple of NR) into their panels.</summary>
         public void PackB(int c0, int c1)
@@ -113,12 +135,13 @@ internal static unsafe class GemmDriver<T, TK>
             {
                 var (lo, hi) = Share((g.M + TK.MR - 1) / TK.MR, task, tasks);
                 (m0, m1) = (lo * TK.MR, Math.Min(hi * TK.MR, g.M));
+                progress.PackAll(this); // all of B is shared by every task
             }
             else
             {
                 var (lo, hi) = Share((nc + TK.NR - 1) / TK.NR, task, tasks);
                 (c0, c1) = (lo * TK.NR, Math.Min(hi * TK.NR, nc));
-                PackB(c0, c1);
+                PackB(c0, c1); // each task packs the B panels it uses
             }
             if (m1 <= m0 || c1 <= c0) return;
             T beta = pc == 0 ? g.Beta : T.One;
