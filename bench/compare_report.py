@@ -6,6 +6,7 @@ A ratio is PyTorch's time over Gradus's time: above 1 Gradus is faster.
 """
 import datetime
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -58,6 +59,11 @@ def table(results):
     return "\n".join(rows)
 
 
+def priority():
+    nice = os.environ.get("COMPARE_NICE")
+    return f"; the comparison ran in its own scheduling group at nice {nice} (COMPARE_NICE)" if nice else ""
+
+
 def load_range(results):
     loads = [r["load1"] for by_impl in results.values() for r in by_impl.values() if r.get("load1", -1) >= 0]
     return f"{min(loads):.1f} to {max(loads):.1f}" if loads else "unknown"
@@ -76,7 +82,7 @@ implementations one after the other; the time is the best of 7 batches after war
 Gradus's time (above 1: Gradus is faster). Both sides use 2 threads. GFLOP/CPU-s divides the work by the CPU time of all
 the process's threads (spin-waiting included): it shows efficiency even when other processes take a share of the cores.
 The 1-minute load average during the runs was {load_range(results)} (other processes share this machine: wall-clock
-timings are only as steady as that).
+timings are only as steady as that){priority()}.
 
 - Machine: {cpu.get('Model name', platform.processor())}, {cpu.get('CPU(s)', '?')} CPUs, L1d {cpu.get('L1d cache', '?')}, L2 {cpu.get('L2 cache', '?')}, L3 {cpu.get('L3 cache', '?')}; AVX-512: {'yes' if 'avx512f' in cpu.get('Flags', '') else 'no'}
 - Gradus: .NET {tool_version(['dotnet', '--version'])}

@@ -63,20 +63,32 @@ internal static unsafe class GemmDriver<T, TK>
     public static void Run(in GemmCall<T> g)
     {
         int mUnits = (g.M + TK.MR - 1) / TK.MR, nUnits = (g.N + TK.NR - 1) / TK.NR;
-        int tasks = ParallelFor.TaskCount(2L * g.M * g.N * g.K, Math.Max(mUnits, nUnits));
-        bool splitRows = mUnits >= 4 * tasks || mUnits >= nUnits;
-        int ncMax = Math.Min(NC, RoundUp(g.N, TK.NR));
-        T* packedB = GemmBuffers<T>.PackedB(Math.Min(KC, g.K) * ncMax);
+        int threads = ParallelFor.TaskCount(2L * g.M * g.N * g.K, Math.Max(mUnits, nUnits));
+        bool splitRows = mUnits >= 4 * threads || mUnits >= nUnits;
+        // Blocks of even size (1024 = 4 x 256 rather than 3 x 320 + 64), so none is a thin, inefficient remainder.
+        int kcStep = EvenStep(g.K, KC, 1), ncStep = EvenStep(g.N, NC, TK.NR);
+        T* packedB = GemmBuffers<T>.PackedB(kcStep * ncStep);
         var progress = PackProgress.ForThisThread();
-        for (int jc = 0; jc < g.N; jc += NC)
+        for (int jc = 0; jc < g.N; jc += ncStep)
         {
-            int nc = Math.Min(NC, g.N - jc);
-            for (int pc = 0; pc < g.K; pc += KC)
+            int nc = Math.Min(ncStep, g.N - jc);
+            // More tasks than threads: threads claim them as they come free, so a thread that starts late (or is
+            // preempted) does less and no one waits long at the end of the block.
+            int units = splitRows ? mUnits : (nc + TK.NR - 1) / TK.NR;
+            int tasks = threads == 1 ? 1 : Math.Min(units, 4 * threads);
+            for (int pc = 0; pc < g.K; pc += kcStep)
             {
                 progress.Reset((nc + TK.NR * PanelsPerChunk - 1) / (TK.NR * PanelsPerChunk));
-                ParallelFor.Run(tasks, new Block(g, packedB, jc, nc, pc, Math.Min(KC, g.K - pc), tasks, splitRows, progress));
+                ParallelFor.Run(tasks, new Block(g, packedB, jc, nc, pc, Math.Min(kcStep, g.K - pc), tasks, splitRows, progress));
             }
         }
+    }
+
+    /// <summary>The step that cuts <paramref name="length"/> into the fewest blocks of at most <paramref name="max"/>, evenly (a multiple of <paramref name="multiple"/>).</summary>
+    private static int EvenStep(int length, int max, int multiple)
+    {
+        int blocks = (length + max - 1) / max;
+        return RoundUp((length + blocks - 1) / blocks, multiple);
     }
 
     /// <summary>NR-wide panels of B packed per claimed chunk when all threads pack one shared block.</summary>
