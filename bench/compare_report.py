@@ -30,13 +30,17 @@ def tool_version(cmd):
 
 
 def load(path):
-    results = {}
+    """The best (fastest) round of each implementation on each workload, with every round's load average kept."""
+    results, loads = {}, []
     with open(path) as f:
         for line in f:
             if line.startswith("RESULT "):
                 r = json.loads(line[len("RESULT "):])
-                results.setdefault(r["workload"], {})[r["impl"]] = r
-    return results
+                loads.append(r.get("load1", -1))
+                best = results.setdefault(r["workload"], {}).get(r["impl"])
+                if best is None or r["seconds"] < best["seconds"]:
+                    results[r["workload"]][r["impl"]] = r
+    return results, loads
 
 
 def table(results):
@@ -64,13 +68,13 @@ def priority():
     return f"; the comparison ran in its own scheduling group at nice {nice} (COMPARE_NICE)" if nice else ""
 
 
-def load_range(results):
-    loads = [r["load1"] for by_impl in results.values() for r in by_impl.values() if r.get("load1", -1) >= 0]
+def load_range(loads):
+    loads = [x for x in loads if x >= 0]
     return f"{min(loads):.1f} to {max(loads):.1f}" if loads else "unknown"
 
 
 def main(src, dst):
-    results = load(src)
+    results, loads = load(src)
     cpu = lscpu()
     blas = {impl: r.get("blas", "") for by_impl in results.values() for impl, r in by_impl.items() if impl != "gradus"}
     text = table(results)
@@ -78,10 +82,11 @@ def main(src, dst):
     md = f"""# Gradus vs PyTorch, side by side
 
 Written by `bench/compare.sh` on {datetime.date.today().isoformat()}. Each workload runs in a fresh process, the three
-implementations one after the other; the time is the best of 7 batches after warm-up. A ratio is PyTorch's time divided by
+implementations one after the other, for several rounds; the time is the best of 7 batches after warm-up, in the best
+round. A ratio is PyTorch's time divided by
 Gradus's time (above 1: Gradus is faster). Both sides use 2 threads. GFLOP/CPU-s divides the work by the CPU time of all
 the process's threads (spin-waiting included): it shows efficiency even when other processes take a share of the cores.
-The 1-minute load average during the runs was {load_range(results)} (other processes share this machine: wall-clock
+The 1-minute load average during the runs was {load_range(loads)} (other processes share this machine: wall-clock
 timings are only as steady as that){priority()}.
 
 - Machine: {cpu.get('Model name', platform.processor())}, {cpu.get('CPU(s)', '?')} CPUs, L1d {cpu.get('L1d cache', '?')}, L2 {cpu.get('L2 cache', '?')}, L3 {cpu.get('L3 cache', '?')}; AVX-512: {'yes' if 'avx512f' in cpu.get('Flags', '') else 'no'}

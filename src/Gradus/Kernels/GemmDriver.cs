@@ -75,7 +75,7 @@ internal static unsafe class GemmDriver<T, TK>
             // More tasks than threads: threads claim them as they come free, so a thread that starts late (or is
             // preempted) does less and no one waits long at the end of the block.
             int units = splitRows ? mUnits : (nc + TK.NR - 1) / TK.NR;
-            int tasks = threads == 1 ? 1 : Math.Min(units, 4 * threads);
+            int tasks = threads == 1 ? 1 : Math.Min(units, 2 * threads);
             for (int pc = 0; pc < g.K; pc += kcStep)
             {
                 progress.Reset((nc + TK.NR * PanelsPerChunk - 1) / (TK.NR * PanelsPerChunk));
