@@ -7,6 +7,7 @@ prints one line per workload: RESULT {"impl": LABEL, "workload": ..., "seconds":
 `--list` prints the names. Add a workload with the @workload decorator below.
 """
 import json
+import os
 import resource
 import sys
 import time
@@ -39,22 +40,23 @@ for _n in (256, 512, 1024, 2048):
 
 
 def measure(run):
-    """Median seconds of one run over 5 batches filling about a second, after a warm-up of 50 runs or one second
-    (whichever ends first), as CompareRunner.Measure does."""
+    """Wall and CPU seconds of one run: the best of 7 batches filling about a second, after a warm-up of 50 runs or one
+    second (whichever ends first), as CompareRunner.Measure does. CPU seconds count every thread of the process."""
     start = time.perf_counter()
     warm = 0
     while warm < 2 or (warm < 50 and time.perf_counter() - start < 1.0):
         run()
         warm += 1
     once = max((time.perf_counter() - start) / warm, 1e-7)
-    batches, per_batch = 5, int(min(max(0.2 / once, 1), 2000))
-    times = []
-    for _ in range(batches):
-        start = time.perf_counter()
+    per_batch = int(min(max(0.15 / once, 1), 2000))
+    wall = cpu = float("inf")
+    for _ in range(7):
+        start, cpu0 = time.perf_counter(), time.process_time()
         for _ in range(per_batch):
             run()
-        times.append((time.perf_counter() - start) / per_batch)
-    return sorted(times)[batches // 2]
+        wall = min(wall, (time.perf_counter() - start) / per_batch)
+        cpu = min(cpu, (time.process_time() - cpu0) / per_batch)
+    return wall, cpu
 
 
 def blas_library():
@@ -82,15 +84,17 @@ def main(argv):
     torch.set_num_threads(THREADS)
     for name in names:
         description, flops, setup = WORKLOADS[name]
-        seconds = measure(setup())
+        seconds, cpu_seconds = measure(setup())
         result = {
             "impl": impl,
             "workload": name,
             "seconds": seconds,
             "gflops": flops / seconds / 1e9 if flops else 0.0,
+            "cpu_seconds": cpu_seconds,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
             "threads": torch.get_num_threads(),
             "blas": blas_library(),
+            "load1": os.getloadavg()[0],
         }
         print("RESULT " + json.dumps(result), flush=True)
         print(f"{name:<16} {seconds * 1e3:10.3f} ms {result['gflops']:9.1f} GFLOP/s", file=sys.stderr)

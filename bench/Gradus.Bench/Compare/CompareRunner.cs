@@ -27,15 +27,19 @@ public static class CompareRunner
                 return 2;
             }
         foreach (var w in names.Count == 0 ? Workloads.All : names.Select(n => byName[n]))
-            Report(w, Measure(w));
+        {
+            var (wall, cpu) = Measure(w);
+            Report(w, wall, cpu);
+        }
         return 0;
     }
 
     /// <summary>
-    /// Median seconds of one run over 5 batches filling about a second, after a warm-up of 50 runs or one second
-    /// (whichever ends first) so that tiered compilation has settled.
+    /// Wall and CPU seconds of one run: the best of 7 batches filling about a second each (noise from other processes
+    /// only adds time), after a warm-up of 50 runs or one second (whichever ends first) so that tiered compilation has
+    /// settled. CPU seconds count every thread of the process.
     /// </summary>
-    public static double Measure(Workload w)
+    public static (double Wall, double Cpu) Measure(Workload w)
     {
         Action run = w.Setup();
         var sw = Stopwatch.StartNew();
@@ -46,20 +50,30 @@ public static class CompareRunner
             warm++;
         }
         double once = Math.Max(sw.Elapsed.TotalSeconds / warm, 1e-7);
-        const int batches = 5;
-        int perBatch = (int)Math.Clamp(0.2 / once, 1, 2_000);
-        var times = new double[batches];
-        for (int b = 0; b < batches; b++)
+        int perBatch = (int)Math.Clamp(0.15 / once, 1, 2_000);
+        double wall = double.MaxValue, cpu = double.MaxValue;
+        using var process = Process.GetCurrentProcess();
+        for (int b = 0; b < 7; b++)
         {
+            process.Refresh();
+            TimeSpan cpu0 = process.TotalProcessorTime;
             sw.Restart();
             for (int r = 0; r < perBatch; r++) run();
-            times[b] = sw.Elapsed.TotalSeconds / perBatch;
+            wall = Math.Min(wall, sw.Elapsed.TotalSeconds / perBatch);
+            process.Refresh();
+            cpu = Math.Min(cpu, (process.TotalProcessorTime - cpu0).TotalSeconds / perBatch);
         }
-        Array.Sort(times);
-        return times[batches / 2];
+        return (wall, cpu);
     }
 
-    private static void Report(Workload w, double seconds)
+    /// <summary>The 1-minute load average (Linux), to judge how busy the machine was; -1 where unknown.</summary>
+    private static double LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? double.Parse(File.ReadAllText(path).Split(' ')[0], CultureInfo.InvariantCulture) : -1;
+    }
+
+    private static void Report(Workload w, double seconds, double cpuSeconds)
     {
         using var process = Process.GetCurrentProcess();
         var result = new Dictionary<string, object>
@@ -68,8 +82,11 @@ public static class CompareRunner
             ["workload"] = w.Name,
             ["seconds"] = seconds,
             ["gflops"] = w.Flops > 0 ? w.Flops / seconds / 1e9 : 0,
+            ["cpu_seconds"] = cpuSeconds,
             ["peak_rss_mb"] = process.PeakWorkingSet64 / (1024.0 * 1024.0),
             ["threads"] = Environment.ProcessorCount,
+            ["kernel"] = Gradus.Kernels.Gemm.KernelName,
+            ["load1"] = LoadAverage(),
         };
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

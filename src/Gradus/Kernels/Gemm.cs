@@ -25,8 +25,9 @@ public static class Gemm
         ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
         => Run(nameof(Dgemm), transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
-    /// <summary>Which micro-kernel the packed path uses on this CPU: "avx512" or "avx2".</summary>
-    internal static string KernelName => Vector512.IsHardwareAccelerated ? "avx512" : "avx2";
+    /// <summary>Which micro-kernel the packed path uses on this CPU: "512-bit", "256-bit" or "128-bit" vectors.</summary>
+    internal static string KernelName =>
+        Vector512.IsHardwareAccelerated ? "512-bit" : Vector256.IsHardwareAccelerated ? "256-bit" : "128-bit";
 
     private static unsafe void Run<T>(string op, bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
         ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
@@ -41,9 +42,10 @@ public static class Gemm
         {
             var call = new GemmCall<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             if (k == 0 || alpha == T.Zero) GemmDirect<T>.ScaleC(call);
-            else if ((long)m * n * k <= GemmDirect<T>.MaxWork) GemmDirect<T>.Run(call);
-            else if (Vector512.IsHardwareAccelerated) GemmDriver<T, GemmKernel512<T>>.Run(call);
-            else GemmDriver<T, GemmKernel256<T>>.Run(call);
+            else if (GemmDirect<T>.Suits(call)) GemmDirect<T>.Run(call);
+            else if (Vector512.IsHardwareAccelerated) GemmDriver<T, GemmKernel<T, Vector512<T>, Vector512Ops<T>>>.Run(call);
+            else if (Vector256.IsHardwareAccelerated) GemmDriver<T, GemmKernel<T, Vector256<T>, Vector256Ops<T>>>.Run(call);
+            else GemmDriver<T, GemmKernel<T, Vector128<T>, Vector128Ops<T>>>.Run(call);
         }
     }
 

@@ -14,6 +14,7 @@ internal static unsafe class GemmBuffers<T> where T : unmanaged
     [ThreadStatic] private static T[]? s_packedA;
     [ThreadStatic] private static T[]? s_packedB;
     [ThreadStatic] private static T[]? s_tile;
+    [ThreadStatic] private static T[]? s_row;
 
     /// <summary>This thread's buffer for a packed block of A, at least <paramref name="length"/> elements.</summary>
     public static T* PackedA(int length) => Get(ref s_packedA, length);
@@ -23,6 +24,9 @@ internal static unsafe class GemmBuffers<T> where T : unmanaged
 
     /// <summary>This thread's scratch tile for partial register tiles, at least <paramref name="length"/> elements.</summary>
     public static T* Tile(int length) => Get(ref s_tile, length);
+
+    /// <summary>This thread's buffer for one gathered row of a transposed operand, at least <paramref name="length"/> elements.</summary>
+    public static T* Row(int length) => Get(ref s_row, length);
 
     private static T* Get(ref T[]? buffer, int length)
     {

@@ -3,11 +3,12 @@ using System.Runtime.ExceptionServices;
 namespace Gradus.Kernels;
 
 /// <summary>
-/// One parallel loop in flight for <see cref="ParallelFor"/>: a thread-pool work item that pool threads and the
-/// calling thread all run, each taking task indices from a shared counter until none is left. Each calling
-/// thread keeps a few jobs and reuses one that no pool thread still holds, so a warm loop allocates nothing.
+/// One parallel loop in flight for <see cref="ParallelFor"/>: work that helper threads (<see cref="ParallelWorkers"/>,
+/// or the .NET thread pool when those are taken) and the calling thread all run, each taking task indices from a
+/// shared counter until none is left. Each calling thread keeps a few jobs and reuses one that no helper still
+/// holds, so a warm loop allocates nothing.
 /// </summary>
-internal sealed class ParallelJob<TBody> : IThreadPoolWorkItem where TBody : struct, IParallelBody
+internal sealed class ParallelJob<TBody> : IParallelWork where TBody : struct, IParallelBody
 {
     private const int CachedJobs = 4;
 
@@ -36,7 +37,7 @@ internal sealed class ParallelJob<TBody> : IThreadPoolWorkItem where TBody : str
         return null;
     }
 
-    /// <summary>Runs tasks [0, count) of <paramref name="body"/> on this thread and <paramref name="helpers"/> pool threads.</summary>
+    /// <summary>Runs tasks [0, count) of <paramref name="body"/> on this thread and <paramref name="helpers"/> helper threads.</summary>
     public void Run(TBody body, int count, int helpers)
     {
         _body = body;
@@ -46,18 +47,25 @@ internal sealed class ParallelJob<TBody> : IThreadPoolWorkItem where TBody : str
         _error = null;
         _done.Reset();
         Volatile.Write(ref _workersInside, helpers);
-        for (int i = 0; i < helpers; i++) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        bool owned = ParallelWorkers.TryStart(this, helpers);
+        if (!owned)
+            for (int i = 0; i < helpers; i++) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         TakeTasks();
-        _done.Wait();
+        // The helpers are at work on their last tasks: spin briefly rather than sleep and pay a wake-up.
+        if (!ParallelWorkers.SpinUntil(this, static j => Volatile.Read(ref j._remaining) == 0)) _done.Wait();
+        if (owned) ParallelWorkers.Release();
         _error?.Throw();
     }
 
-    /// <summary>Runs on a pool thread: takes tasks, then leaves the job.</summary>
+    /// <summary>Runs on a helper thread: takes tasks, then leaves the job.</summary>
     public void Execute()
     {
         TakeTasks();
         Interlocked.Decrement(ref _workersInside);
     }
+
+    /// <inheritdoc/>
+    public void Abandon() => Interlocked.Decrement(ref _workersInside);
 
     private void TakeTasks()
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Gradus.Kernels;
 
@@ -13,6 +14,8 @@ public enum GemmPath
     Packed512,
     /// <summary>The packed path with the AVX2 micro-kernel.</summary>
     Packed256,
+    /// <summary>The packed path with the 128-bit micro-kernel.</summary>
+    Packed128,
     /// <summary>The direct loops of the small-matrix path.</summary>
     Direct,
 }
@@ -25,11 +28,13 @@ internal static class GemmReference
     /// their row lengths by the given pads, and checks every element of C against a naive double-precision reference
     /// (to <paramref name="rtol"/> of the magnitude bound), and that the padding between rows is untouched.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check<T>(GemmPath path, bool transA, bool transB, int m, int n, int k, T alpha, T beta,
         int padA = 0, int padB = 0, int padC = 0, double rtol = 1e-4, int seed = 7, int maxChecked = int.MaxValue)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if ((path == GemmPath.Packed512 && !Vector512.IsHardwareAccelerated) || (path == GemmPath.Packed256 && !Vector256.IsHardwareAccelerated))
+        if ((path == GemmPath.Packed512 && !Vector512.IsHardwareAccelerated) || (path == GemmPath.Packed256 && !Vector256.IsHardwareAccelerated)
+            || (path == GemmPath.Packed128 && !Vector128.IsHardwareAccelerated))
             path = GemmPath.Public;
         int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
         int lda = aCols + padA, ldb = bCols + padB, ldc = n + padC;
@@ -66,6 +71,7 @@ internal static class GemmReference
     }
 
     /// <summary>Values uniform in [-1, 1), rows x ld elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T[] RandomMatrix<T>(System.Random random, int rows, int ld) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = new T[Math.Max(0, rows * ld)];
@@ -91,8 +97,9 @@ internal static class GemmReference
             var call = new GemmCall<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             switch (path)
             {
-                case GemmPath.Packed512: GemmDriver<T, GemmKernel512<T>>.Run(call); break;
-                case GemmPath.Packed256: GemmDriver<T, GemmKernel256<T>>.Run(call); break;
+                case GemmPath.Packed512: GemmDriver<T, GemmKernel<T, Vector512<T>, Vector512Ops<T>>>.Run(call); break;
+                case GemmPath.Packed256: GemmDriver<T, GemmKernel<T, Vector256<T>, Vector256Ops<T>>>.Run(call); break;
+                case GemmPath.Packed128: GemmDriver<T, GemmKernel<T, Vector128<T>, Vector128Ops<T>>>.Run(call); break;
                 default: GemmDirect<T>.Run(call); break;
             }
         }

@@ -9,7 +9,7 @@ public class GemmTests
     public static TheoryData<GemmPath, bool, bool> PathsAndTransposes()
     {
         var data = new TheoryData<GemmPath, bool, bool>();
-        foreach (var path in new[] { GemmPath.Packed512, GemmPath.Packed256, GemmPath.Direct })
+        foreach (var path in new[] { GemmPath.Packed512, GemmPath.Packed256, GemmPath.Packed128, GemmPath.Direct })
             foreach (bool ta in new[] { false, true })
                 foreach (bool tb in new[] { false, true })
                     data.Add(path, ta, tb);
@@ -44,7 +44,7 @@ public class GemmTests
     [MemberData(nameof(Transposes))]
     public void OddShapesAllPaths(bool ta, bool tb)
     {
-        foreach (var path in new[] { GemmPath.Public, GemmPath.Packed512, GemmPath.Packed256, GemmPath.Direct })
+        foreach (var path in new[] { GemmPath.Public, GemmPath.Packed512, GemmPath.Packed256, GemmPath.Packed128, GemmPath.Direct })
         {
             GemmReference.Check(path, ta, tb, 7, 5, 13, 1f, 0f);
             GemmReference.Check(path, ta, tb, 7, 5, 13, 1.0, 0.0);
@@ -62,6 +62,27 @@ public class GemmTests
         GemmReference.Check(GemmPath.Public, ta, tb, 1023, 1025, 517, 0.5f, -2f, maxChecked: 1500);
     }
 
+    [Theory]
+    [MemberData(nameof(Transposes))]
+    public void ShortWideSplitsColumnsAcrossCores(bool ta, bool tb)
+    {
+        // Too few rows to share (a small batch through a wide layer): the cores split C's columns instead.
+        GemmReference.Check(GemmPath.Packed512, ta, tb, 13, 1000, 301, 1f, 0.5f, padA: 2, padB: 1, padC: 3, maxChecked: 3000);
+        GemmReference.Check(GemmPath.Packed256, ta, tb, 13, 1000, 301, 1.0, 0.0, rtol: 1e-12, maxChecked: 3000);
+        GemmReference.Check(GemmPath.Packed128, ta, tb, 13, 1000, 301, 1f, 0f, maxChecked: 3000);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transposes))]
+    public void FewRowsOrOneColumnTakeTheDirectPathInParallel(bool ta, bool tb)
+    {
+        // A few samples through a wide layer (rows of B as vectors, column blocks split across cores) ...
+        GemmReference.Check(GemmPath.Public, ta, tb, 3, 1000, 301, 0.5f, 2f, padA: 1, padC: 2, maxChecked: 3000);
+        GemmReference.Check(GemmPath.Public, ta, tb, 1, 517, 300, 1.0, 0.0, rtol: 1e-12);
+        // ... and a layer with one output (dot products, rows split across cores).
+        GemmReference.Check(GemmPath.Public, ta, tb, 700, 1, 500, 1f, 0f, padA: 3, maxChecked: 3000);
+    }
+
     [Fact]
     public void LargeDoubleMultiThreaded()
     {
@@ -73,7 +94,7 @@ public class GemmTests
     [MemberData(nameof(PathsAndTransposes))]
     public void SweepEveryEdge(GemmPath path, bool ta, bool tb)
     {
-        // Every m, n and k in 1..40 hits every partial register tile (MR 12/6, NR 32/16/8) and packing tail.
+        // Every m, n and k in 1..40 hits every partial register tile (MR 12/8/6, NR 32/16/8/4) and packing tail.
         for (int s = 1; s <= 40; s++)
         {
             GemmReference.Check(path, ta, tb, s, 33, 19, 1f, 0f, padA: 1, seed: s);
@@ -89,6 +110,7 @@ public class GemmTests
         // k past one KC block: beta applies once, later blocks accumulate.
         GemmReference.Check(GemmPath.Packed512, false, false, 29, 70, 700, 1f, 3f);
         GemmReference.Check(GemmPath.Packed256, true, true, 29, 70, 700, 1f, 3f);
+        GemmReference.Check(GemmPath.Packed128, false, true, 29, 70, 700, 1f, 3f);
         GemmReference.Check(GemmPath.Packed512, true, false, 29, 70, 700, 2.0, -1.0, rtol: 1e-12);
     }
 
