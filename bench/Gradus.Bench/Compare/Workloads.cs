@@ -6,7 +6,7 @@ namespace Gradus.Bench.Compare;
 public static class Workloads
 {
     /// <summary>Every workload, in the order the comparison runs them.</summary>
-    public static IReadOnlyList<Workload> All { get; } = [.. Sgemm(256), .. Sgemm(512), .. Sgemm(1024), .. Sgemm(2048)];
+    public static IReadOnlyList<Workload> All { get; } = [.. Sgemm(256), .. Sgemm(512), .. Sgemm(1024), .. Sgemm(2048), .. CourseWorkloads.All];
 
     private static Workload[] Sgemm(int n) =>
     [
