@@ -68,39 +68,66 @@ public static partial class Autograd
 
     private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"");
 
+    /// <summary>The message given when Graphviz's <c>dot</c> program cannot be started.</summary>
+    public const string MissingDotMessage = "Graphviz 'dot' was not found on PATH; install Debian's graphviz";
+
     /// <summary>
     /// Renders DOT text to a file with Graphviz's <c>dot</c> program; the format comes from the
-    /// extension (.svg, .png, .pdf). Fails with a clear message when Graphviz is not installed.
+    /// extension (.svg, .png, .pdf). Written atomically; fails with a clear message when Graphviz is not installed.
     /// </summary>
     public static void RenderDot(string dot, string path, TimeSpan? timeout = null)
     {
         string format = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
         if (format is not ("svg" or "png" or "pdf"))
             throw new ArgumentException($"RenderDot: unsupported picture format '.{format}' (use .svg, .png or .pdf)");
-        var psi = new ProcessStartInfo("dot", ["-T" + format, "-o", path])
+        IO.AtomicFile.WriteAllBytes(path, RenderDotBytes(dot, format, timeout));
+    }
+
+    /// <summary>Runs <c>dot -T<paramref name="format"/></c> on the DOT text and returns the picture's bytes.</summary>
+    public static byte[] RenderDotBytes(string dot, string format, TimeSpan? timeout = null, string program = "dot")
+    {
+        ArgumentNullException.ThrowIfNull(dot);
+        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(30);
+        if (limit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), limit, "RenderDot: timeout must be positive");
+        var info = new ProcessStartInfo(program, ["-T" + format])
         {
             RedirectStandardInput = true,
+            RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        Process proc;
-        try { proc = Process.Start(psi)!; }
-        catch (System.ComponentModel.Win32Exception)
+        Process process;
+        try
         {
-            throw new InvalidOperationException("Graphviz 'dot' was not found on PATH; install Debian's graphviz to render graph pictures");
+            process = Process.Start(info) ?? throw new InvalidOperationException(MissingDotMessage);
         }
-        using (proc)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            proc.StandardInput.Write(dot);
-            proc.StandardInput.Close();
-            var err = proc.StandardError.ReadToEndAsync();
-            if (!proc.WaitForExit(timeout ?? TimeSpan.FromSeconds(30)))
+            throw new InvalidOperationException(MissingDotMessage, e);
+        }
+        using (process)
+        {
+            var output = new MemoryStream();
+            Task copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+            Task<string> errors = process.StandardError.ReadToEndAsync();
+            try
             {
-                proc.Kill();
-                throw new TimeoutException($"Graphviz 'dot' did not finish rendering {path}");
+                process.StandardInput.Write(dot);
+                process.StandardInput.Close();
             }
-            if (proc.ExitCode != 0)
-                throw new InvalidOperationException($"Graphviz 'dot' failed on {path}: {err.Result.Trim()}");
+            catch (IOException)
+            {
+                // dot quit before reading everything (bad input); its exit code and message say why.
+            }
+            if (!process.WaitForExit(limit))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"'dot -T{format}' did not finish within {limit.TotalSeconds:0.#} s");
+            }
+            Task.WaitAll(copy, errors);
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"'dot -T{format}' failed with exit code {process.ExitCode}: {errors.Result.Trim()}");
+            return output.ToArray();
         }
     }
 }

@@ -1,8 +1,14 @@
 namespace Gradus.IO;
 
 /// <summary>Writes a file through a temporary name in the same folder, then renames it over the target.</summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> through a temporary file in the same folder.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+
+    /// <summary>Writes UTF-8 <paramref name="text"/> (no byte-order mark) to <paramref name="path"/> atomically.</summary>
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+
     /// <summary>
     /// Runs <paramref name="write"/> on a new temporary file next to <paramref name="path"/>, flushes it to disk and
     /// renames it over <paramref name="path"/>. If anything throws, the temporary file is deleted and any previous
