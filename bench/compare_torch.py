@@ -39,6 +39,12 @@ for _n in (256, 512, 1024, 2048):
     workload(f"sgemm_{_n}", f"C = A·B, float32, {_n}x{_n}", 2.0 * _n ** 3)(_sgemm)
 
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import course_workloads  # noqa: E402  (the course-sized workloads: relu, regression, Fashion-MNIST, LeNet)
+
+course_workloads.register(workload)
+
+
 def measure(run):
     """Wall and CPU seconds of one run: the best of 7 batches filling about a second, after a warm-up of 50 runs or one
     second (whichever ends first), as CompareRunner.Measure does. CPU seconds count every thread of the process."""

@@ -1,1 +1,1 @@
-return 0;
+return Gradus.Cli.GradusCli.Run(args);

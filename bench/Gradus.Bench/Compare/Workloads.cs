@@ -6,7 +6,7 @@ namespace Gradus.Bench.Compare;
 public static class Workloads
 {
     /// <summary>Every workload, in the order the comparison runs them.</summary>
-    public static IReadOnlyList<Workload> All { get; } = [.. Sgemm(256), .. Sgemm(512), .. Sgemm(1024), .. Sgemm(2048)];
+    public static IReadOnlyList<Workload> All { get; } = [.. Sgemm(256), .. Sgemm(512), .. Sgemm(1024), .. Sgemm(2048), .. CourseWorkloads.All];
 
     private static Workload[] Sgemm(int n) =>
     [
@@ -20,7 +20,7 @@ public static class Workloads
     /// <summary>Uniform values in [-1, 1) from a fixed seed.</summary>
     public static float[] RandomArray(int length, int seed)
     {
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         var values = new float[length];
         for (int i = 0; i < values.Length; i++) values[i] = (float)(random.NextDouble() * 2 - 1);
         return values;

@@ -38,7 +38,7 @@ internal static class GemmReference
             path = GemmPath.Public;
         int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
         int lda = aCols + padA, ldb = bCols + padB, ldc = n + padC;
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         T[] a = RandomMatrix<T>(random, aRows, lda), b = RandomMatrix<T>(random, bRows, ldb), c = RandomMatrix<T>(random, m, ldc);
         if (beta == T.Zero)
             for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[i * ldc + j] = T.NaN;
@@ -72,7 +72,7 @@ internal static class GemmReference
 
     /// <summary>Values uniform in [-1, 1), rows x ld elements.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static T[] RandomMatrix<T>(Random random, int rows, int ld) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T[] RandomMatrix<T>(System.Random random, int rows, int ld) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = new T[Math.Max(0, rows * ld)];
         for (int i = 0; i < values.Length; i++) values[i] = T.CreateTruncating(random.NextDouble() * 2 - 1);

@@ -154,7 +154,7 @@ public class GemmTests
         // A 96x96x96 product packs ~18 KB per call and runs on two threads; warm calls must not allocate that again.
         // (A few bytes may appear while the runtime tiers code up, so the bound is per call, far below one packing.)
         int n = 96;
-        float[] a = GemmReference.RandomMatrix<float>(new Random(1), n, n), b = GemmReference.RandomMatrix<float>(new Random(2), n, n);
+        float[] a = GemmReference.RandomMatrix<float>(new System.Random(1), n, n), b = GemmReference.RandomMatrix<float>(new System.Random(2), n, n);
         float[] c = new float[n * n];
         for (int i = 0; i < 20; i++) Gemm.Sgemm(false, true, n, n, n, 1f, a, n, b, n, 0f, c, n);
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -68,7 +68,7 @@ public class Im2ColTests
     {
         // 64 planes of 28x28 cross the parallel threshold; every plane must equal its own single-plane unfold.
         var win = new Window2d(5, 5, padH: 2, padW: 2);
-        var random = new Random(3);
+        var random = new System.Random(3);
         float[] x = [.. Enumerable.Range(0, 64 * 28 * 28).Select(_ => (float)random.NextDouble())];
         int per = Im2Col.ColumnRows(1, win) * Im2Col.ColumnCount(28, 28, win);
         var all = new float[64 * per];

@@ -72,7 +72,7 @@ public class PoolingTests
     [Fact]
     public void ManyPlanesRunInParallelLikeOnePlaneAtATime()
     {
-        var random = new Random(5);
+        var random = new System.Random(5);
         int planes = 256, h = 24, w = 24;
         float[] x = [.. Enumerable.Range(0, planes * h * w).Select(_ => (float)random.NextDouble())];
         var win = new Window2d(2, 2, 2, 2);

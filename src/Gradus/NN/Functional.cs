@@ -1,0 +1,48 @@
+using Gradus.Ops;
+
+namespace Gradus.NN;
+
+/// <summary>
+/// The stateless layer functions, as <c>torch.nn.functional</c> (imported as <c>F</c>): activations, losses,
+/// linear, convolution, pooling, normalisation and dropout.
+/// </summary>
+public static partial class F
+{
+    /// <summary>max(x, 0), as <c>F.relu</c>.</summary>
+    public static Tensor Relu(Tensor input) => input.Relu();
+
+    /// <summary>x for x &gt; 0, else negativeSlope·x, as <c>F.leaky_relu</c>.</summary>
+    public static Tensor LeakyRelu(Tensor input, double negativeSlope = 0.01) => Activation.LeakyRelu(input, negativeSlope);
+
+    /// <summary>x for x &gt; 0, else α(eˣ − 1), as <c>F.elu</c>.</summary>
+    public static Tensor Elu(Tensor input, double alpha = 1.0) => Activation.Elu(input, alpha);
+
+    /// <summary>
+    /// x·Φ(x) with the normal CDF Φ in erf form, as <c>F.gelu</c>; <paramref name="approximate"/> "tanh" uses
+    /// PyTorch's tanh approximation.
+    /// </summary>
+    public static Tensor Gelu(Tensor input, string approximate = "none") => approximate switch
+    {
+        "none" => Activation.Gelu(input, tanhApproximation: false),
+        "tanh" => Activation.Gelu(input, tanhApproximation: true),
+        _ => throw new ArgumentException($"approximate argument must be either none or tanh, got '{approximate}'"),
+    };
+
+    /// <summary>x·σ(x) (swish), as <c>F.silu</c>.</summary>
+    public static Tensor Silu(Tensor input) => Activation.Silu(input);
+
+    /// <summary>1 / (1 + e⁻ˣ), as <c>F.sigmoid</c>.</summary>
+    public static Tensor Sigmoid(Tensor input) => input.Sigmoid();
+
+    /// <summary>Hyperbolic tangent, as <c>F.tanh</c>.</summary>
+    public static Tensor Tanh(Tensor input) => input.Tanh();
+
+    /// <summary>log(1 + e^(βx))/β, and x itself where βx &gt; threshold, as <c>F.softplus</c>.</summary>
+    public static Tensor Softplus(Tensor input, double beta = 1, double threshold = 20) => Activation.Softplus(input, beta, threshold);
+
+    /// <summary>e^x / Σ e^x along <paramref name="dim"/>, computed max-subtracted, as <c>F.softmax(x, dim)</c>.</summary>
+    public static Tensor Softmax(Tensor input, int dim, DType? dtype = null) => SoftmaxOp.Softmax(dtype is { } d ? input.To(d) : input, dim);
+
+    /// <summary>x − log Σ eˣ along <paramref name="dim"/>, stable for large logits, as <c>F.log_softmax(x, dim)</c>.</summary>
+    public static Tensor LogSoftmax(Tensor input, int dim, DType? dtype = null) => SoftmaxOp.LogSoftmax(dtype is { } d ? input.To(d) : input, dim);
+}

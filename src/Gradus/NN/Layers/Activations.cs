@@ -1,0 +1,111 @@
+namespace Gradus.NN;
+
+/// <summary>max(x, 0), as <c>nn.ReLU</c>.</summary>
+public sealed class ReLU : Module
+{
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Relu(input);
+}
+
+/// <summary>x for x &gt; 0, else negativeSlope·x, as <c>nn.LeakyReLU</c>.</summary>
+public sealed class LeakyReLU(double negativeSlope = 0.01) : Module
+{
+    /// <summary>The slope for negative inputs.</summary>
+    public double NegativeSlope { get; } = negativeSlope;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.LeakyRelu(input, NegativeSlope);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"negative_slope={PyRepr.Float(NegativeSlope)}";
+}
+
+/// <summary>x for x &gt; 0, else α(eˣ − 1), as <c>nn.ELU</c>.</summary>
+public sealed class ELU(double alpha = 1.0) : Module
+{
+    /// <summary>The scale of the negative part.</summary>
+    public double Alpha { get; } = alpha;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Elu(input, Alpha);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"alpha={PyRepr.Float(Alpha)}";
+}
+
+/// <summary>x·Φ(x) (erf form, or "tanh" approximation), as <c>nn.GELU</c>.</summary>
+public sealed class GELU(string approximate = "none") : Module
+{
+    /// <summary>"none" for the exact erf form, "tanh" for the approximation.</summary>
+    public string Approximate { get; } = approximate is "none" or "tanh" ? approximate
+        : throw new ArgumentException($"approximate argument must be either none or tanh, got '{approximate}'");
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Gelu(input, Approximate);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"approximate='{Approximate}'";
+}
+
+/// <summary>x·σ(x), as <c>nn.SiLU</c>.</summary>
+public sealed class SiLU : Module
+{
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Silu(input);
+}
+
+/// <summary>1 / (1 + e⁻ˣ), as <c>nn.Sigmoid</c>.</summary>
+public sealed class Sigmoid : Module
+{
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => input.Sigmoid();
+}
+
+/// <summary>Hyperbolic tangent, as <c>nn.Tanh</c>.</summary>
+public sealed class Tanh : Module
+{
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => input.Tanh();
+}
+
+/// <summary>log(1 + e^(βx))/β, linear above the threshold, as <c>nn.Softplus</c>.</summary>
+public sealed class Softplus(double beta = 1, double threshold = 20) : Module
+{
+    /// <summary>The sharpness β.</summary>
+    public double Beta { get; } = beta;
+
+    /// <summary>Above βx = threshold the output is x itself.</summary>
+    public double Threshold { get; } = threshold;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Softplus(input, Beta, Threshold);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"beta={PyRepr.IntOrFloat(Beta)}, threshold={PyRepr.IntOrFloat(Threshold)}";
+}
+
+/// <summary>Softmax along a dim, as <c>nn.Softmax(dim)</c>.</summary>
+public sealed class Softmax(int dim) : Module
+{
+    /// <summary>The dim that sums to one.</summary>
+    public int Dimension { get; } = dim;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Softmax(input, Dimension);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"dim={Dimension}";
+}
+
+/// <summary>Log-softmax along a dim, as <c>nn.LogSoftmax(dim)</c>.</summary>
+public sealed class LogSoftmax(int dim) : Module
+{
+    /// <summary>The dim normalised over.</summary>
+    public int Dimension { get; } = dim;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.LogSoftmax(input, Dimension);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"dim={Dimension}";
+}

@@ -1,0 +1,97 @@
+namespace Gradus.NN;
+
+/// <summary>The maximum of each window, as <c>nn.MaxPool2d</c> (stride defaults to the kernel size).</summary>
+public sealed class MaxPool2d : Module
+{
+    private readonly Pair kernel, stride, padding, dilation;
+
+    /// <summary>Square windows.</summary>
+    public MaxPool2d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1)
+    {
+        (kernel, this.stride, this.padding, this.dilation) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding), Pair.Of(dilation));
+    }
+
+    /// <summary>(height, width) windows.</summary>
+    public MaxPool2d((int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null, (int H, int W)? dilation = null)
+    {
+        (kernel, this.stride, this.padding, this.dilation) =
+            (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding ?? (0, 0)), Pair.Of(dilation ?? (1, 1)));
+    }
+
+    /// <summary>The window's (height, width).</summary>
+    public (int H, int W) KernelSize => kernel.Tuple;
+
+    /// <summary>The step between windows.</summary>
+    public (int H, int W) Stride => stride.Tuple;
+
+    /// <summary>The implicit −∞ padding on each side.</summary>
+    public (int H, int W) Padding => padding.Tuple;
+
+    /// <summary>The spacing between window elements.</summary>
+    public (int H, int W) Dilation => dilation.Tuple;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.MaxPool2d(input, KernelSize, Stride, Padding, Dilation);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"kernel_size={kernel}, stride={stride}, padding={padding}, dilation={dilation}, ceil_mode=False";
+}
+
+/// <summary>The mean of each window, as <c>nn.AvgPool2d</c> (stride defaults to the kernel size).</summary>
+public sealed class AvgPool2d : Module
+{
+    private readonly Pair kernel, stride, padding;
+
+    /// <summary>Square windows.</summary>
+    public AvgPool2d(int kernelSize, int? stride = null, int padding = 0, bool countIncludePad = true)
+    {
+        (kernel, this.stride, this.padding) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding));
+        CountIncludePad = countIncludePad;
+    }
+
+    /// <summary>(height, width) windows.</summary>
+    public AvgPool2d((int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null, bool countIncludePad = true)
+    {
+        (kernel, this.stride, this.padding) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding ?? (0, 0)));
+        CountIncludePad = countIncludePad;
+    }
+
+    /// <summary>The window's (height, width).</summary>
+    public (int H, int W) KernelSize => kernel.Tuple;
+
+    /// <summary>The step between windows.</summary>
+    public (int H, int W) Stride => stride.Tuple;
+
+    /// <summary>The implicit zero padding on each side.</summary>
+    public (int H, int W) Padding => padding.Tuple;
+
+    /// <summary>Whether the padding counts in each window's divisor.</summary>
+    public bool CountIncludePad { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.AvgPool2d(input, KernelSize, Stride, Padding, CountIncludePad);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"kernel_size={kernel}, stride={stride}, padding={padding}";
+}
+
+/// <summary>Average pooling to a fixed output size, as <c>nn.AdaptiveAvgPool2d</c>.</summary>
+public sealed class AdaptiveAvgPool2d : Module
+{
+    private readonly Pair outputSize;
+
+    /// <summary>A square output of <paramref name="outputSize"/>².</summary>
+    public AdaptiveAvgPool2d(int outputSize) => this.outputSize = Pair.Of(outputSize);
+
+    /// <summary>An output of (height, width).</summary>
+    public AdaptiveAvgPool2d((int H, int W) outputSize) => this.outputSize = Pair.Of(outputSize);
+
+    /// <summary>The output's (height, width).</summary>
+    public (int H, int W) OutputSize => outputSize.Tuple;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.AdaptiveAvgPool2d(input, OutputSize);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"output_size={outputSize}";
+}

@@ -1,0 +1,114 @@
+using Gradus.Kernels;
+
+namespace Gradus.Ops;
+
+/// <summary>
+/// 2-D convolution as im2col + batched GEMM over chunks of images (groups are a batch dim), with its two
+/// gradients as ops of their own (each one's backward is written with the other two), so convolutions
+/// differentiate to any order.
+/// </summary>
+internal static class Conv
+{
+    /// <summary>At most this many column-matrix elements are unfolded at once (16 MiB of float32).</summary>
+    private const long MaxColumnElements = 1L << 22;
+
+    /// <summary>Sizes of one convolution: input [N, Cin, H, W], weight [Cout, Cin/G, kh, kw], output [N, Cout, oh, ow].</summary>
+    internal readonly record struct Geometry(int N, int Cin, int H, int W, int Cout, int Groups, Window2d Window)
+    {
+        public int L => Window.OutputH(H) * Window.OutputW(W);
+        public int CoutG => Cout / Groups;
+        public int KG => Cin / Groups * Window.KernelH * Window.KernelW;
+        public int[] InputShape => [N, Cin, H, W];
+        public int[] WeightShape => [Cout, Cin / Groups, Window.KernelH, Window.KernelW];
+        public int[] OutputShape => [N, Cout, Window.OutputH(H), Window.OutputW(W)];
+
+        /// <summary>How many images to unfold at once.</summary>
+        public int Chunk => (int)Math.Clamp(MaxColumnElements / Math.Max(1L, (long)Groups * KG * L), 1, Math.Max(N, 1));
+    }
+
+    /// <summary>conv2d of a 4-D input with an optional bias (shapes already checked).</summary>
+    public static Tensor Conv2d(Tensor x, Tensor w, Tensor? bias, Geometry geo)
+    {
+        var y = Torch.Empty(geo.OutputShape, x.DType);
+        if (bias is not null) y.WriteFrom(bias.Detach().Reshape(1, geo.Cout, 1, 1).Expand(geo.OutputShape));
+        var xc = x.Detach().Contiguous();
+        var wg = WeightGroups(w, geo);
+        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
+        {
+            int count = Math.Min(geo.Chunk, geo.N - n0);
+            var cols = Columns(xc, n0, count, geo);
+            MatmulKernel.Run(wg.Expand(count, -1, -1, -1), cols, Rows(y, n0, count, [geo.Groups, geo.CoutG, geo.L]), 1, bias is null ? 0 : 1);
+        }
+        var inputs = bias is null ? new[] { x, w } : [x, w, bias];
+        return Tensor.Record(y, "ConvolutionBackward0", inputs, g =>
+        {
+            var gx = x.RequiresGrad ? InputGrad(g, w, geo) : null;
+            var gw = w.RequiresGrad ? WeightGrad(x, g, geo) : null;
+            return bias is null ? [gx, gw] : [gx, gw, bias.RequiresGrad ? g.Sum([0, 2, 3]) : null];
+        }, x, w);
+    }
+
+    /// <summary>The input gradient: Wᵀ·g per image, folded back to the input's shape (the transposed convolution of g).</summary>
+    public static Tensor InputGrad(Tensor g, Tensor w, Geometry geo)
+    {
+        var gx = Torch.Zeros(geo.InputShape, g.DType);
+        var gc = g.Detach().Contiguous();
+        var wt = WeightGroups(w, geo).Transpose(-1, -2);
+        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
+        {
+            int count = Math.Min(geo.Chunk, geo.N - n0);
+            var cols = Torch.Empty([count, geo.Groups, geo.KG, geo.L], g.DType);
+            MatmulKernel.Run(wt.Expand(count, -1, -1, -1), Rows(gc, n0, count, [geo.Groups, geo.CoutG, geo.L]), cols);
+            var image = Rows(gx, n0, count, [geo.Cin, geo.H, geo.W]);
+            FloatKernel.Into(cols, image,
+                (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d),
+                (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d));
+        }
+        return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
+        [
+            g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
+            w.RequiresGrad ? WeightGrad(gg, g, geo) : null,
+        ], g, w);
+    }
+
+    /// <summary>The weight gradient Σₙ gₙ·unfold(xₙ)ᵀ.</summary>
+    public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
+    {
+        var gw = Torch.Zeros(geo.WeightShape, g.DType);
+        var gwGroups = new Tensor(gw.storage, [geo.Groups, geo.CoutG, geo.KG], Shapes.ContiguousStrides([geo.Groups, geo.CoutG, geo.KG]), 0, gw.DType);
+        var xc = x.Detach().Contiguous();
+        var gc = g.Detach().Contiguous();
+        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
+        {
+            int count = Math.Min(geo.Chunk, geo.N - n0);
+            var cols = Columns(xc, n0, count, geo);
+            var perImage = Torch.Empty([count, geo.Groups, geo.CoutG, geo.KG], g.DType);
+            MatmulKernel.Run(Rows(gc, n0, count, [geo.Groups, geo.CoutG, geo.L]), cols.Transpose(-1, -2), perImage);
+            using (Torch.NoGrad()) gwGroups.WriteFrom(gwGroups + perImage.Sum(0));
+        }
+        return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
+        [
+            x.RequiresGrad ? InputGrad(g, gg, geo) : null,
+            g.RequiresGrad ? Conv2d(x, gg, null, geo) : null,
+        ], x, g);
+    }
+
+    /// <summary>The weight as [G, Cout/G, Cin/G·kh·kw] matrices (no autograd: kernels only).</summary>
+    private static Tensor WeightGroups(Tensor w, Geometry geo) => w.Detach().Contiguous().Reshape(geo.Groups, geo.CoutG, geo.KG);
+
+    /// <summary>im2col of images n0..n0+count-1: a [count, G, KG, L] tensor (rows ordered channel, then kernel row, then column).</summary>
+    private static Tensor Columns(Tensor xc, int n0, int count, Geometry geo)
+    {
+        var cols = Torch.Empty([count, geo.Groups, geo.KG, geo.L], xc.DType);
+        return FloatKernel.Into(Rows(xc, n0, count, [geo.Cin, geo.H, geo.W]), cols,
+            (x, c) => Im2Col.Unfold(x, count, geo.Cin, geo.H, geo.W, geo.Window, c),
+            (x, c) => Im2Col.Unfold(x, count, geo.Cin, geo.H, geo.W, geo.Window, c));
+    }
+
+    /// <summary>Images n0..n0+count-1 of a contiguous batch tensor, viewed as [count, ..inner] over the same storage.</summary>
+    private static Tensor Rows(Tensor t, int n0, int count, int[] inner)
+    {
+        int[] shape = [count, .. inner];
+        return new Tensor(t.storage, shape, Shapes.ContiguousStrides(shape), t.offset + n0 * Shapes.Numel(inner), t.DType);
+    }
+}

@@ -1,0 +1,100 @@
+using Gradus.Kernels;
+
+namespace Gradus.Ops;
+
+/// <summary>Sum and mean over all elements or given dims, and the shared dim handling of reductions.</summary>
+internal static class Reduction
+{
+    /// <summary>Wrapped, sorted, distinct dims; an empty list means all dims.</summary>
+    public static int[] NormalizeDims(int[]? dims, int ndim)
+    {
+        if (dims is null || dims.Length == 0) return Enumerable.Range(0, ndim).ToArray();
+        var r = dims.Select(d => Shapes.WrapDim(d, ndim)).Distinct().Order().ToArray();
+        if (r.Length != dims.Length) throw new ArgumentException("dim appears multiple times in the list of dims");
+        return r;
+    }
+
+    /// <summary>The output shape of a reduction over <paramref name="dims"/>.</summary>
+    public static int[] ReducedShape(int[] shape, int[] dims, bool keepDim)
+    {
+        var r = new List<int>();
+        for (int i = 0; i < shape.Length; i++)
+            if (dims.Contains(i)) { if (keepDim) r.Add(1); }
+            else r.Add(shape[i]);
+        return r.ToArray();
+    }
+
+    /// <summary>Moves the reduced dims last and makes the data contiguous: rows of the reduced length.</summary>
+    public static Tensor ReducedLast(Tensor x, int[] dims, out int rows, out int len)
+    {
+        var perm = Enumerable.Range(0, x.Dim).Where(i => !dims.Contains(i)).Concat(dims).ToArray();
+        var p = x.Detach().Permute(perm).Contiguous();
+        len = 1;
+        foreach (var d in dims) len *= x.shape[d];
+        rows = len == 0 ? Shapes.Numel(ReducedShape(x.shape, dims, false)) : x.Numel / len;
+        return p;
+    }
+
+    public static Tensor Sum(Tensor x, int[]? dimsIn, bool keepDim, DType? dtype = null)
+    {
+        var dt = dtype ?? (x.IsFloatingPoint ? x.DType : DType.Int64);
+        var src = x.DType == dt ? x : x.Detach().To(dt);
+        var dims = NormalizeDims(dimsIn, x.Dim);
+        var outShape = ReducedShape(x.shape, dims, keepDim);
+        var r = Torch.Empty(outShape, dt);
+        bool contiguousRun = dims.Length == 1 && src.IsContiguous;
+        if (contiguousRun)
+        {
+            int d = dims[0], len = x.shape[d], outer = 1, inner = 1;
+            for (int i = 0; i < d; i++) outer *= x.shape[i];
+            for (int i = d + 1; i < x.Dim; i++) inner *= x.shape[i];
+            switch (dt)
+            {
+                case DType.Float32 when inner == 1: Reduce.SumRows<float>(src.Span<float>(), outer, len, r.Span<float>()); break;
+                case DType.Float64 when inner == 1: Reduce.SumRows<double>(src.Span<double>(), outer, len, r.Span<double>()); break;
+                case DType.Int64 when inner == 1: Reduce.SumRows<long>(src.Span<long>(), outer, len, r.Span<long>()); break;
+                case DType.Float32: Reduce.SumMiddle<float>(src.Span<float>(), outer, len, inner, r.Span<float>()); break;
+                case DType.Float64: Reduce.SumMiddle<double>(src.Span<double>(), outer, len, inner, r.Span<double>()); break;
+                default: Reduce.SumMiddle<long>(src.Span<long>(), outer, len, inner, r.Span<long>()); break;
+            }
+        }
+        else
+        {
+            var p = ReducedLast(src, dims, out int rows, out int len);
+            switch (dt)
+            {
+                case DType.Float32: Reduce.SumRows<float>(p.Span<float>(), rows, len, r.Span<float>()); break;
+                case DType.Float64: Reduce.SumRows<double>(p.Span<double>(), rows, len, r.Span<double>()); break;
+                default: Reduce.SumRows<long>(p.Span<long>(), rows, len, r.Span<long>()); break;
+            }
+        }
+        var inShape = x.shape;
+        return Tensor.Record(r, "SumBackward" + (dimsIn is null ? "0" : "1"), [x],
+            g => [Expand(g, inShape, dims, keepDim).To(x.DType)]);
+    }
+
+    public static Tensor Mean(Tensor x, int[]? dimsIn, bool keepDim)
+    {
+        if (!x.IsFloatingPoint)
+            throw new ArgumentException($"mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {x.DType}");
+        var dims = NormalizeDims(dimsIn, x.Dim);
+        int count = 1;
+        foreach (var d in dims) count *= x.shape[d];
+        Tensor r;
+        using (Torch.NoGrad()) r = Sum(x, dims, keepDim) / (double)count;
+        var inShape = x.shape;
+        return Tensor.Record(r, "MeanBackward" + (dimsIn is null ? "0" : "1"), [x],
+            g => [Expand(g / (double)count, inShape, dims, keepDim)]);
+    }
+
+    /// <summary>Broadcasts a reduced gradient back over the reduced dims.</summary>
+    public static Tensor Expand(Tensor g, int[] inShape, int[] dims, bool keepDim)
+    {
+        if (!keepDim)
+        {
+            var s = ReducedShape(inShape, dims, true);
+            g = g.Reshape(s);
+        }
+        return g.Expand(inShape);
+    }
+}
