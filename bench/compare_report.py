@@ -10,6 +10,7 @@ import os
 import platform
 import subprocess
 import sys
+import textwrap
 
 IMPLS = ["gradus", "torch-debian", "torch-openblas"]
 
@@ -79,17 +80,22 @@ def main(src, dst):
     blas = {impl: r.get("blas", "") for by_impl in results.values() for impl, r in by_impl.items() if impl != "gradus"}
     text = table(results)
     print(text)
+    intro = (f"Written by `bench/compare.sh` on {datetime.date.today().isoformat()}. Each workload runs in a fresh process, "
+             "the three implementations one after the other, for several rounds; the time is the best of 7 batches after "
+             "warm-up, in the best round. A ratio is PyTorch's time divided by Gradus's time (above 1: Gradus is faster). "
+             "Both sides use 2 threads. GFLOP/CPU-s divides the work by the CPU time of all the process's threads "
+             "(spin-waiting included): it shows efficiency even when other processes take a share of the cores. "
+             f"The 1-minute load average during the runs was {load_range(loads)} (other processes share this machine: "
+             f"wall-clock timings are only as steady as that){priority()}.")
+    machine = (f"{cpu.get('Model name', platform.processor())} (family {cpu.get('CPU family', '?')}, model "
+               f"{cpu.get('Model', '?')}), {cpu.get('CPU(s)', '?')} CPUs, L1d {cpu.get('L1d cache', '?')}, "
+               f"L2 {cpu.get('L2 cache', '?')}, L3 {cpu.get('L3 cache', '?')}; "
+               f"AVX-512: {'yes' if 'avx512f' in cpu.get('Flags', '') else 'no'}")
     md = f"""# Gradus vs PyTorch, side by side
 
-Written by `bench/compare.sh` on {datetime.date.today().isoformat()}. Each workload runs in a fresh process, the three
-implementations one after the other, for several rounds; the time is the best of 7 batches after warm-up, in the best
-round. A ratio is PyTorch's time divided by
-Gradus's time (above 1: Gradus is faster). Both sides use 2 threads. GFLOP/CPU-s divides the work by the CPU time of all
-the process's threads (spin-waiting included): it shows efficiency even when other processes take a share of the cores.
-The 1-minute load average during the runs was {load_range(loads)} (other processes share this machine: wall-clock
-timings are only as steady as that){priority()}.
+{textwrap.fill(intro, 118)}
 
-- Machine: {cpu.get('Model name', platform.processor())}, {cpu.get('CPU(s)', '?')} CPUs, L1d {cpu.get('L1d cache', '?')}, L2 {cpu.get('L2 cache', '?')}, L3 {cpu.get('L3 cache', '?')}; AVX-512: {'yes' if 'avx512f' in cpu.get('Flags', '') else 'no'}
+- Machine: {machine}
 - Gradus: .NET {tool_version(['dotnet', '--version'])}
 - PyTorch: Debian python3-torch {tool_version(['/usr/bin/python3', '-c', 'import torch; print(torch.__version__)'])}
 - torch-debian loads: {blas.get('torch-debian', '-')}

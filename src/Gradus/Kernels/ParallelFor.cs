@@ -15,8 +15,8 @@ internal interface IRangeBody
 }
 
 /// <summary>
-/// The one parallel iterator of the kernels: splits work into at most one task per core and only when
-/// each task carries at least <see cref="MinWorkPerTask"/> units of work, so small problems run inline.
+/// The one parallel iterator of the kernels: uses a second core only when each task carries at least
+/// <see cref="MinWorkPerTask"/> units of work, so small problems run inline on the calling thread.
 /// </summary>
 internal static class ParallelFor
 {
@@ -36,8 +36,9 @@ internal static class ParallelFor
 
     /// <summary>
     /// Runs <c>body.Invoke(i)</c> for every i in [0, <paramref name="count"/>): the calling thread and up to
-    /// <see cref="MaxDegree"/> - 1 pool threads take tasks from a shared counter (all inline when the pool is too
-    /// busy to start earlier loops' helpers). Allocates nothing once warm.
+    /// <see cref="MaxDegree"/> - 1 helper threads (<see cref="ParallelWorkers"/>, or thread-pool threads while another
+    /// loop holds those) take tasks from a shared counter, so a thread that comes late simply takes fewer. Allocates
+    /// nothing once warm.
     /// </summary>
     public static void Run<TBody>(int count, TBody body) where TBody : struct, IParallelBody
     {
@@ -59,7 +60,9 @@ internal static class ParallelFor
     public static void Range<TBody>(int length, long workPerItem, TBody body) where TBody : struct, IRangeBody
     {
         if (length <= 0) return;
-        int tasks = TaskCount(length * Math.Max(1, workPerItem), length);
+        workPerItem = Math.Max(1, workPerItem);
+        long total = workPerItem > long.MaxValue / length ? long.MaxValue : length * workPerItem;
+        int tasks = TaskCount(total, length);
         if (tasks == 1)
         {
             body.Invoke(0, length);
