@@ -11,6 +11,7 @@ internal static class Strided
         int nd = shape.Length, n = dst.Length;
         if (n == 0) return;
         if (nd == 0) { dst[0] = src[offset]; return; }
+        if (Shapes.IsContiguous(shape, strides)) { src.AsSpan(offset, n).CopyTo(dst); return; }
         int inner = shape[nd - 1], istr = strides[nd - 1];
         Span<int> idx = stackalloc int[nd];
         int pos = offset;
@@ -35,6 +36,12 @@ internal static class Strided
         if (n == 0) return;
         bool one = src.Length == 1 && n != 1;
         if (nd == 0) { dst[offset] = src[0]; return; }
+        if (Shapes.IsContiguous(shape, strides))
+        {
+            if (one) dst.AsSpan(offset, n).Fill(src[0]);
+            else src[..n].CopyTo(dst.AsSpan(offset, n));
+            return;
+        }
         int inner = shape[nd - 1], istr = strides[nd - 1];
         Span<int> idx = stackalloc int[nd];
         int pos = offset;
