@@ -87,7 +87,7 @@ internal static class Reduction
             }
         }
         var inShape = x.shape;
-        return Tensor.Record(r, "SumBackward" + (dimsIn is null ? "0" : "1"), [x],
+        return Tensor.Record(r, dimsIn is null ? "SumBackward0" : "SumBackward1", [x],
             g => [Expand(g, inShape, dims, keepDim).To(x.DType)]);
     }
 
@@ -99,9 +99,12 @@ internal static class Reduction
         int count = 1;
         foreach (var d in dims) count *= x.shape[d];
         Tensor r;
-        using (Torch.NoGrad()) r = Sum(x, dims, keepDim) / (double)count;
+        using (Torch.NoGrad()) r = Sum(x, dims, keepDim);
+        // The sum is a fresh contiguous tensor: divide it in place (the same kernel as sum / count).
+        if (r.DType == DType.Float32) DivOp<float>.Apply(r.Span<float>(), (float)count, r.Span<float>());
+        else DivOp<double>.Apply(r.Span<double>(), count, r.Span<double>());
         var inShape = x.shape;
-        return Tensor.Record(r, "MeanBackward" + (dimsIn is null ? "0" : "1"), [x],
+        return Tensor.Record(r, dimsIn is null ? "MeanBackward0" : "MeanBackward1", [x],
             g => [Expand(g / (double)count, inShape, dims, keepDim)]);
     }
 
