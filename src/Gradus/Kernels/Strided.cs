@@ -18,6 +18,7 @@ internal static class Strided
         for (int o = 0; o < n; o += inner)
         {
             if (istr == 1) src.AsSpan(pos, inner).CopyTo(dst.Slice(o, inner));
+            else if (istr == 0) dst.Slice(o, inner).Fill(src[pos]);
             else for (int j = 0, p = pos; j < inner; j++, p += istr) dst[o + j] = src[p];
             for (int d = nd - 2; d >= 0; d--)
             {
