@@ -73,6 +73,13 @@ public partial class Tensor
     internal void WriteFrom(Tensor src)
     {
         if (src.DType != DType) src = src.Detach().To(DType);
+        if (IsContiguous && !ReferenceEquals(src.storage, storage))
+        {
+            // A contiguous destination that shares no memory with the source: gather (broadcasting) straight into it.
+            src.Detach().Expand(shape).CopyInto(this);
+            storage.Version++;
+            return;
+        }
         var b = src.Detach().Expand(shape).Contiguous();
         switch (DType)
         {

@@ -6,11 +6,12 @@ internal static class Engine
     /// <summary>Nodes reachable from <paramref name="root"/> in an order where every node precedes its inputs' nodes.</summary>
     public static List<Node> TopologicalOrder(Node root)
     {
+        // Each traversal stamps the nodes it has seen with a fresh number: no visited-set allocation per backward.
+        int stamp = Interlocked.Increment(ref traversals);
         var order = new List<Node>();
-        var state = new Dictionary<Node, bool>(); // false: on stack, true: done
         var stack = new Stack<(Node, int)>();
         stack.Push((root, 0));
-        state[root] = false;
+        root.VisitStamp = stamp;
         while (stack.Count > 0)
         {
             var (node, i) = stack.Pop();
@@ -18,21 +19,19 @@ internal static class Engine
             {
                 stack.Push((node, i + 1));
                 var next = node.Edges[i].Node;
-                if (next is not null && !state.ContainsKey(next))
+                if (next is not null && next.VisitStamp != stamp)
                 {
-                    state[next] = false;
+                    next.VisitStamp = stamp;
                     stack.Push((next, 0));
                 }
             }
-            else
-            {
-                state[node] = true;
-                order.Add(node);
-            }
+            else order.Add(node);
         }
         order.Reverse();
         return order;
     }
+
+    private static int traversals;
 
     /// <summary>
     /// Propagates <paramref name="grad"/> from <paramref name="root"/>. With <paramref name="inputs"/> null,

@@ -58,6 +58,9 @@ public sealed class Node
 
     internal void Release() => backward = null;
 
+    /// <summary>The number of the last graph traversal that reached this node (see <see cref="Engine.TopologicalOrder"/>).</summary>
+    internal int VisitStamp;
+
     /// <summary>The node's name, as PyTorch prints <c>&lt;MulBackward0&gt;</c>.</summary>
     public override string ToString() => $"<{Name}>";
 }

@@ -103,7 +103,12 @@ public static class Im2Col
         private void FoldRow(T* dst, T* row, int owLo, int owHi)
         {
             int sW = win.StrideW;
-            for (int ow = owLo; ow < owHi; ow++) dst[(nint)ow * sW] += row[ow];
+            if (sW == 1)
+            {
+                var d = new Span<T>(dst + owLo, owHi - owLo);
+                System.Numerics.Tensors.TensorPrimitives.Add<T>(d, new ReadOnlySpan<T>(row + owLo, owHi - owLo), d);
+            }
+            else for (int ow = owLo; ow < owHi; ow++) dst[(nint)ow * sW] += row[ow];
         }
     }
 }

@@ -78,7 +78,8 @@ internal static class OptimizerKernels
     public static void Adam<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, Span<T> vmax,
         T beta1, T k1, T beta2, T k2, T negStepSize, T bc2Sqrt, T eps, T wd, bool amsgrad, bool maximize) where T : IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < p.Length; i++)
+        int i = amsgrad ? 0 : AdamVector(p, g, m, v, beta1, k1, beta2, k2, negStepSize, bc2Sqrt, eps, wd, maximize);
+        for (; i < p.Length; i++)
         {
             var d = Decayed(g[i], p[i], wd, maximize);
             m[i] = AddScaled(m[i] * beta1, k1, d);
@@ -92,6 +93,29 @@ internal static class OptimizerKernels
             var denom = T.Sqrt(second) / bc2Sqrt + eps;
             p[i] = AddCDiv(p[i], negStepSize, m[i], denom);
         }
+    }
+
+    /// <summary>Adam without amsgrad on whole vectors: the scalar loop's operations in the same order; returns where it stopped.</summary>
+    private static int AdamVector<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v,
+        T beta1, T k1, T beta2, T k2, T negStepSize, T bc2Sqrt, T eps, T wd, bool maximize) where T : IFloatingPointIeee754<T>
+    {
+        if (!Vector.IsHardwareAccelerated || !Vector<T>.IsSupported) return 0;
+        Vector<T> b1 = new(beta1), c1 = new(k1), b2 = new(beta2), c2 = new(k2), step = new(negStepSize), bc = new(bc2Sqrt), e = new(eps), decay = new(wd);
+        int i = 0, w = Vector<T>.Count;
+        for (; i <= p.Length - w; i += w)
+        {
+            var pv = new Vector<T>(p[i..]);
+            var d = new Vector<T>(g[i..]);
+            if (maximize) d = -d;
+            if (wd != T.Zero) d += decay * pv;
+            var mv = new Vector<T>(m[i..]) * b1 + c1 * d;
+            var vv = new Vector<T>(v[i..]) * b2 + c2 * d * d;
+            mv.CopyTo(m[i..]);
+            vv.CopyTo(v[i..]);
+            var denom = Vector.SquareRoot(vv) / bc + e;
+            (pv + step * mv / denom).CopyTo(p[i..]);
+        }
+        return i;
     }
 
     public static void NAdam<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v,

@@ -11,12 +11,14 @@ internal static class Strided
         int nd = shape.Length, n = dst.Length;
         if (n == 0) return;
         if (nd == 0) { dst[0] = src[offset]; return; }
+        if (Shapes.IsContiguous(shape, strides)) { src.AsSpan(offset, n).CopyTo(dst); return; }
         int inner = shape[nd - 1], istr = strides[nd - 1];
         Span<int> idx = stackalloc int[nd];
         int pos = offset;
         for (int o = 0; o < n; o += inner)
         {
             if (istr == 1) src.AsSpan(pos, inner).CopyTo(dst.Slice(o, inner));
+            else if (istr == 0) dst.Slice(o, inner).Fill(src[pos]);
             else for (int j = 0, p = pos; j < inner; j++, p += istr) dst[o + j] = src[p];
             for (int d = nd - 2; d >= 0; d--)
             {
@@ -35,6 +37,12 @@ internal static class Strided
         if (n == 0) return;
         bool one = src.Length == 1 && n != 1;
         if (nd == 0) { dst[offset] = src[0]; return; }
+        if (Shapes.IsContiguous(shape, strides))
+        {
+            if (one) dst.AsSpan(offset, n).Fill(src[0]);
+            else src[..n].CopyTo(dst.AsSpan(offset, n));
+            return;
+        }
         int inner = shape[nd - 1], istr = strides[nd - 1];
         Span<int> idx = stackalloc int[nd];
         int pos = offset;

@@ -8,14 +8,16 @@ internal static class Arithmetic
     public static Tensor Add(Tensor a, Tensor b)
     {
         var r = Binary.Run<AddOp<float>, AddOp<double>, AddOp<long>>(a, b, Binary.ResultType(a, b), "add");
-        return Tensor.Record(r, "AddBackward0", [a, b], g => [Binary.Unbroadcast(g, a), Binary.Unbroadcast(g, b)]);
+        return Tensor.Record(r, "AddBackward0", [a, b], g =>
+            [a.RequiresGrad ? Binary.Unbroadcast(g, a) : null, b.RequiresGrad ? Binary.Unbroadcast(g, b) : null]);
     }
 
     /// <summary>a - b; <paramref name="name"/> is RsubBackward1 for scalar - tensor, as PyTorch names it.</summary>
     public static Tensor Sub(Tensor a, Tensor b, string name = "SubBackward0")
     {
         var r = Binary.Run<SubOp<float>, SubOp<double>, SubOp<long>>(a, b, Binary.ResultType(a, b), "sub");
-        return Tensor.Record(r, name, [a, b], g => [Binary.Unbroadcast(g, a), Binary.Unbroadcast(-g, b)]);
+        return Tensor.Record(r, name, [a, b], g =>
+            [a.RequiresGrad ? Binary.Unbroadcast(g, a) : null, b.RequiresGrad ? Binary.Unbroadcast(-g, b) : null]);
     }
 
     public static Tensor Mul(Tensor a, Tensor b)

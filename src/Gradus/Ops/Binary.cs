@@ -28,6 +28,21 @@ internal static class Binary
 
     private static Tensor Run<T, TOp>(Tensor a, Tensor b, DType dt, string op) where TOp : struct, IBinaryOp<T>
     {
+        // Same dtype, contiguous, and equal shapes or a one-element b: the driver's own fast paths, without broadcast bookkeeping.
+        if (a.DType == dt && b.DType == dt && a.IsContiguous)
+        {
+            if (b.shape.Length == 0 || (Shapes.SameShape(a.shape, b.shape) && b.IsContiguous))
+            {
+                var r = Torch.Uninitialized(a.shape, dt);
+                int n = r.Numel;
+                if (n > 0)
+                {
+                    if (b.shape.Length == 0 && n != 1) TOp.Apply(a.Data<T>().AsSpan(a.offset, n), b.Data<T>()[b.offset], r.Span<T>());
+                    else TOp.Apply(a.Data<T>().AsSpan(a.offset, n), b.Data<T>().AsSpan(b.offset, n), r.Span<T>()); // as the driver's dense path
+                }
+                return r;
+            }
+        }
         var shape = Shapes.Broadcast(a.shape, b.shape);
         a = a.DType == dt ? a : a.Detach().To(dt);
         b = b.DType == dt ? b : b.Detach().To(dt);

@@ -87,8 +87,9 @@ internal static class Matmul
         int rows = m1.shape[0], cols = m2.shape[1];
         var expanded = input.Detach().Expand(rows, cols);
         NotBool(m1.DType, "addmm_impl_cpu_");
-        var r = Torch.Empty([rows, cols], m1.DType);
-        if (beta != 0) r.WriteFrom(expanded);
+        Tensor r;
+        if (beta != 0) expanded.CopyInto(r = Torch.Uninitialized([rows, cols], m1.DType));
+        else r = Torch.Empty([rows, cols], m1.DType);
         MatmulKernel.Run(m1, m2, r, alpha, beta);
         return Tensor.Record(r, "AddmmBackward0", [input, m1, m2], g =>
         [

@@ -8,7 +8,13 @@ internal static class Reduction
     /// <summary>Wrapped, sorted, distinct dims; an empty list means all dims.</summary>
     public static int[] NormalizeDims(int[]? dims, int ndim)
     {
-        if (dims is null || dims.Length == 0) return Enumerable.Range(0, ndim).ToArray();
+        if (dims is null || dims.Length == 0)
+        {
+            var all = new int[ndim];
+            for (int i = 0; i < ndim; i++) all[i] = i;
+            return all;
+        }
+        if (dims.Length == 1) return [Shapes.WrapDim(dims[0], ndim)];
         var r = dims.Select(d => Shapes.WrapDim(d, ndim)).Distinct().Order().ToArray();
         if (r.Length != dims.Length) throw new ArgumentException("dim appears multiple times in the list of dims");
         return r;
@@ -17,11 +23,12 @@ internal static class Reduction
     /// <summary>The output shape of a reduction over <paramref name="dims"/>.</summary>
     public static int[] ReducedShape(int[] shape, int[] dims, bool keepDim)
     {
-        var r = new List<int>();
+        var r = new int[keepDim ? shape.Length : shape.Length - dims.Length];
+        int k = 0;
         for (int i = 0; i < shape.Length; i++)
-            if (dims.Contains(i)) { if (keepDim) r.Add(1); }
-            else r.Add(shape[i]);
-        return r.ToArray();
+            if (Array.IndexOf(dims, i) >= 0) { if (keepDim) r[k++] = 1; }
+            else r[k++] = shape[i];
+        return r;
     }
 
     /// <summary>Moves the reduced dims last and makes the data contiguous: rows of the reduced length.</summary>
@@ -35,6 +42,15 @@ internal static class Reduction
         return p;
     }
 
+    /// <summary>True when sorted <paramref name="dims"/> are consecutive and end at the last dim.</summary>
+    private static bool TrailingRun(int[] dims, int ndim)
+    {
+        if (dims.Length == 0 || dims[^1] != ndim - 1) return false;
+        for (int k = 1; k < dims.Length; k++)
+            if (dims[k] != dims[k - 1] + 1) return false;
+        return true;
+    }
+
     public static Tensor Sum(Tensor x, int[]? dimsIn, bool keepDim, DType? dtype = null)
     {
         var dt = dtype ?? (x.IsFloatingPoint ? x.DType : DType.Int64);
@@ -42,12 +58,14 @@ internal static class Reduction
         var dims = NormalizeDims(dimsIn, x.Dim);
         var outShape = ReducedShape(x.shape, dims, keepDim);
         var r = Torch.Empty(outShape, dt);
-        bool contiguousRun = dims.Length == 1 && src.IsContiguous;
+        // One dim, or a run of dims ending at the last one (all dims included), of contiguous data: no permuted copy.
+        bool contiguousRun = (dims.Length == 1 || TrailingRun(dims, x.Dim)) && src.IsContiguous;
         if (contiguousRun)
         {
-            int d = dims[0], len = x.shape[d], outer = 1, inner = 1;
+            int d = dims[0], last = dims[^1], len = 1, outer = 1, inner = 1;
             for (int i = 0; i < d; i++) outer *= x.shape[i];
-            for (int i = d + 1; i < x.Dim; i++) inner *= x.shape[i];
+            for (int i = d; i <= last; i++) len *= x.shape[i];
+            for (int i = last + 1; i < x.Dim; i++) inner *= x.shape[i];
             switch (dt)
             {
                 case DType.Float32 when inner == 1: Reduce.SumRows<float>(src.Span<float>(), outer, len, r.Span<float>()); break;
@@ -69,7 +87,7 @@ internal static class Reduction
             }
         }
         var inShape = x.shape;
-        return Tensor.Record(r, "SumBackward" + (dimsIn is null ? "0" : "1"), [x],
+        return Tensor.Record(r, dimsIn is null ? "SumBackward0" : "SumBackward1", [x],
             g => [Expand(g, inShape, dims, keepDim).To(x.DType)]);
     }
 
@@ -81,9 +99,12 @@ internal static class Reduction
         int count = 1;
         foreach (var d in dims) count *= x.shape[d];
         Tensor r;
-        using (Torch.NoGrad()) r = Sum(x, dims, keepDim) / (double)count;
+        using (Torch.NoGrad()) r = Sum(x, dims, keepDim);
+        // The sum is a fresh contiguous tensor: divide it in place (the same kernel as sum / count).
+        if (r.DType == DType.Float32) DivOp<float>.Apply(r.Span<float>(), (float)count, r.Span<float>());
+        else DivOp<double>.Apply(r.Span<double>(), count, r.Span<double>());
         var inShape = x.shape;
-        return Tensor.Record(r, "MeanBackward" + (dimsIn is null ? "0" : "1"), [x],
+        return Tensor.Record(r, dimsIn is null ? "MeanBackward0" : "MeanBackward1", [x],
             g => [Expand(g / (double)count, inShape, dims, keepDim)]);
     }
 

@@ -71,7 +71,19 @@ internal static class Unary
     public static Tensor Relu(Tensor x)
     {
         var r = Map<ReluOp<float>, ReluOp<double>, ReluOp<long>>(x, "relu");
-        return Tensor.Record(r, "ReluBackward0", [x], g => [g * r.Gt(0.0).To(g.DType)], r);
+        return Tensor.Record(r, "ReluBackward0", [x], g => [ReluBackward(g, r)], r);
+    }
+
+    /// <summary>g · (r &gt; 0): one fused pass for float gradients when no higher-order graph is being built.</summary>
+    private static Tensor ReluBackward(Tensor g, Tensor r)
+    {
+        if (GradMode.IsEnabled || g.DType != r.DType || !g.IsFloatingPoint || !Shapes.SameShape(g.shape, r.shape))
+            return g * r.Gt(0.0).To(g.DType);
+        var gc = g.Detach().Contiguous();
+        var d = Torch.Uninitialized(r.shape, r.DType);
+        if (r.DType == DType.Float32) Kernels.ReluGrad.Apply<float>(r.Span<float>(), gc.Span<float>(), d.Span<float>());
+        else Kernels.ReluGrad.Apply<double>(r.Span<double>(), gc.Span<double>(), d.Span<double>());
+        return d;
     }
 
     public static Tensor Abs(Tensor x) =>

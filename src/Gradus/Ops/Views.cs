@@ -7,7 +7,7 @@ internal static class Views
     public static Tensor Make(Tensor x, int[] shape, int[] strides, int offset, string name, Func<Tensor, Tensor> backward)
     {
         var v = new Tensor(x.storage, shape, strides, offset, x.DType) { ViewBase = x.ViewBase ?? x };
-        Tensor.Record(v, name, [x], g => [backward(g)]);
+        if (GradMode.IsEnabled && x.RequiresGrad) Tensor.Record(v, name, [x], g => [backward(g)]);
         v.TrackBaseHistory();
         return v;
     }
