@@ -33,14 +33,12 @@ public sealed class Adagrad : Optimizer
     public bool Maximize { get; }
 
     /// <inheritdoc/>
-    protected override void Update(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
+    protected override void Update<T>(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
     {
         var sum = Buffer(state, "sum", param, InitialAccumulatorValue);
         double step = NextStep(state);
         double clr = group.Lr / (1 + (step - 1) * LrDecay);
-        if (param.DType == DType.Float32)
-            OptimizerKernels.Adagrad(param.Span<float>(), grad.Span<float>(), sum.Span<float>(), (float)clr, (float)group.WeightDecay, (float)Eps, Maximize);
-        else
-            OptimizerKernels.Adagrad(param.Span<double>(), grad.Span<double>(), sum.Span<double>(), clr, group.WeightDecay, Eps, Maximize);
+        OptimizerKernels.Adagrad(param.Span<T>(), grad.Span<T>(), sum.Span<T>(), T.CreateChecked(clr), T.CreateChecked(group.WeightDecay),
+            T.CreateChecked(Eps), Maximize);
     }
 }

@@ -47,13 +47,7 @@ public class Adam : Optimizer
     protected virtual bool Decoupled => false;
 
     /// <inheritdoc/>
-    protected override void Update(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
-    {
-        if (param.DType == DType.Float32) Run<float>(group, param, grad, state);
-        else Run<double>(group, param, grad, state);
-    }
-
-    private void Run<T>(ParamGroup g, Tensor param, Tensor grad, Dictionary<string, Tensor> state) where T : IFloatingPointIeee754<T>
+    protected override void Update<T>(ParamGroup g, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
     {
         var m = Buffer(state, "exp_avg", param).Span<T>();
         var v = Buffer(state, "exp_avg_sq", param).Span<T>();

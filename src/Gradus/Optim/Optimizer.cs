@@ -51,7 +51,9 @@ public abstract class Optimizer
                     if (!Shapes.SameShape(grad.shape, p.shape))
                         throw new InvalidOperationException($"gradient of shape {Shapes.Format(grad.shape)} does not match parameter of shape {Shapes.Format(p.shape)}");
                     if (!p.IsContiguous) throw new InvalidOperationException("optimizers update parameters in place and need contiguous parameters");
-                    Update(g, p, grad.DType == p.DType ? grad.Contiguous() : grad.To(p.DType).Contiguous(), StateOf(p));
+                    var g2 = grad.DType == p.DType ? grad.Contiguous() : grad.To(p.DType).Contiguous();
+                    if (p.DType == DType.Float32) Update<float>(g, p, g2, StateOf(p));
+                    else Update<double>(g, p, g2, StateOf(p));
                     p.storage.Version++;
                 }
     }
@@ -65,8 +67,9 @@ public abstract class Optimizer
         return loss;
     }
 
-    /// <summary>Updates one parameter from its (contiguous, same-dtype) gradient and its state.</summary>
-    protected abstract void Update(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state);
+    /// <summary>Updates one parameter from its (contiguous, same-dtype) gradient and its state; T is the parameter's element type.</summary>
+    protected abstract void Update<T>(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
+        where T : System.Numerics.IFloatingPointIeee754<T>;
 
     /// <summary>Clears gradients: sets them to null with <paramref name="setToNone"/>, else zeroes them (PyTorch 1.13's default).</summary>
     public void ZeroGrad(bool setToNone = false)

@@ -35,15 +35,9 @@ public sealed class RMSprop : Optimizer
     public bool Maximize { get; }
 
     /// <inheritdoc/>
-    protected override void Update(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
+    protected override void Update<T>(ParamGroup g, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
     {
         NextStep(state);
-        if (param.DType == DType.Float32) Run<float>(group, param, grad, state);
-        else Run<double>(group, param, grad, state);
-    }
-
-    private void Run<T>(ParamGroup g, Tensor param, Tensor grad, Dictionary<string, Tensor> state) where T : IFloatingPointIeee754<T>
-    {
         var sq = Buffer(state, "square_avg", param).Span<T>();
         var gavg = Centered ? Buffer(state, "grad_avg", param).Span<T>() : default;
         var buf = g.Momentum > 0 ? Buffer(state, "momentum_buffer", param).Span<T>() : default;

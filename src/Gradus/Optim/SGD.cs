@@ -38,13 +38,7 @@ public sealed class SGD : Optimizer
     public bool Maximize { get; }
 
     /// <inheritdoc/>
-    protected override void Update(ParamGroup group, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
-    {
-        if (param.DType == DType.Float32) Run<float>(group, param, grad, state);
-        else Run<double>(group, param, grad, state);
-    }
-
-    private void Run<T>(ParamGroup g, Tensor param, Tensor grad, Dictionary<string, Tensor> state) where T : IFloatingPointIeee754<T>
+    protected override void Update<T>(ParamGroup g, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
     {
         bool first = g.Momentum != 0 && !state.ContainsKey("momentum_buffer");
         var buf = g.Momentum != 0 ? Buffer(state, "momentum_buffer", param).Span<T>() : default;

@@ -109,25 +109,11 @@ public static class Metrics
     /// <summary>Class indices from predictions (argmax over the last dim of 2-D scores) and targets.</summary>
     private static (long[] P, long[] T) Labels(Tensor predictions, Tensor targets)
     {
-        var p = predictions.Dim == 2 ? ArgmaxRows(predictions) : predictions.Detach().Long().ToArray<long>();
+        var p = (predictions.Dim == 2 ? predictions.Detach().Argmax(1) : predictions.Detach().Long()).ToArray<long>();
         var t = targets.Detach().Long().ToArray<long>();
         if (p.Length != t.Length)
             throw new ArgumentException($"predictions ({p.Length}) and targets ({t.Length}) have different numbers of samples");
         return (p, t);
-    }
-
-    private static long[] ArgmaxRows(Tensor scores)
-    {
-        var v = scores.Detach().Double().ToArray<double>();
-        int n = scores.shape[0], k = scores.shape[1];
-        var r = new long[n];
-        for (int i = 0; i < n; i++)
-        {
-            int best = 0;
-            for (int j = 1; j < k; j++) if (v[i * k + j] > v[i * k + best]) best = j;
-            r[i] = best;
-        }
-        return r;
     }
 
     private static (double[] P, double[] T) Values(Tensor predictions, Tensor targets)

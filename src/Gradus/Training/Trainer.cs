@@ -15,6 +15,7 @@ public sealed partial class Trainer
     private readonly List<double> losses = [];
     private readonly List<double> valLosses = [];
     private IEnumerable<(Tensor X, Tensor Y)>? trainLoader, valLoader;
+    private Dictionary<string, Tensor>? bestState;
 
     /// <summary>Creates a trainer from a model, a loss function <c>(yhat, y) =&gt; loss</c> and an optimizer.</summary>
     public Trainer(Module model, Func<Tensor, Tensor, Tensor> lossFn, Optimizer optimizer)
@@ -145,8 +146,6 @@ public sealed partial class Trainer
         }
     }
 
-    private Dictionary<string, Tensor>? bestState;
-
     private Dictionary<string, Tensor> CloneState() => Model.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Detach().Clone());
 
     /// <summary>One pass over a loader: the mean batch loss; training batches also step the optimizer.</summary>
@@ -215,25 +214,7 @@ public sealed partial class Trainer
             targets.Add(y);
         }
         if (preds.Count == 0) throw new InvalidOperationException("Evaluate: the loader produced no batches");
-        return metric(Concat(preds), Concat(targets));
-    }
-
-    /// <summary>Joins batches along the first dim (host-side copy; batches share all other dims).</summary>
-    private static Tensor Concat(List<Tensor> parts)
-    {
-        var first = parts[0];
-        int rows = parts.Sum(p => p.Dim == 0 ? 1 : p.shape[0]);
-        var shape = first.Dim == 0 ? new[] { rows } : [rows, .. first.shape[1..]];
-        var r = Torch.Empty(shape, first.DType);
-        int offset = 0;
-        foreach (var p in parts)
-        {
-            var flat = p.Detach().Reshape(-1);
-            int n = flat.Numel;
-            new Tensor(r.storage, [n], [1], offset, r.DType).WriteFrom(flat);
-            offset += n;
-        }
-        return r;
+        return metric(Torch.Cat(preds), Torch.Cat(targets));
     }
 
     private void Report(EpochRecord r)

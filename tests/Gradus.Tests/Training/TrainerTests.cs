@@ -19,13 +19,11 @@ internal sealed class ShuffledBatches(Tensor x, Tensor y, int batchSize) : IEnum
 {
     public IEnumerator<(Tensor X, Tensor Y)> GetEnumerator()
     {
-        var perm = Torch.Randperm(x.Size(0)).ToArray<long>();
-        for (int i = 0; i < perm.Length; i += batchSize)
+        var perm = Torch.Randperm(x.Size(0));
+        for (int i = 0; i < perm.Numel; i += batchSize)
         {
-            var idx = perm.Skip(i).Take(batchSize).ToArray();
-            var bx = Torch.Tensor(idx.Select(j => x.ToArray<float>()[j]).ToArray()).Reshape(-1, 1);
-            var by = Torch.Tensor(idx.Select(j => y.ToArray<float>()[j]).ToArray()).Reshape(-1, 1);
-            yield return (bx, by);
+            var idx = perm[i..Math.Min(i + batchSize, perm.Numel)];
+            yield return (x.IndexSelect(0, idx), y.IndexSelect(0, idx));
         }
     }
 
