@@ -27,4 +27,17 @@ internal static class DTypes
         DType.Int64 => "torch.int64",
         _ => "torch.bool",
     };
+
+    /// <summary>Bytes per element.</summary>
+    public static int ElementSize(DType d) => d switch { DType.Float32 => 4, DType.Float64 => 8, DType.Int64 => 8, _ => 1 };
+
+    /// <summary>The dtype of a float[], double[], long[] or bool[].</summary>
+    public static DType OfArray(Array data) => data switch
+    {
+        float[] => DType.Float32,
+        double[] => DType.Float64,
+        long[] => DType.Int64,
+        bool[] => DType.Bool,
+        _ => throw new ArgumentException($"tensors hold float[], double[], long[] or bool[], not {data.GetType().Name}"),
+    };
 }

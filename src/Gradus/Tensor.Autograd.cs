@@ -55,6 +55,9 @@ public partial class Tensor
         else (leafHooks ??= []).Add(hook);
     }
 
+    /// <summary>Whether hooks registered on this leaf will see its gradients.</summary>
+    internal bool HasLeafHooks => leafHooks is { Count: > 0 };
+
     internal Tensor RunLeafHooks(Tensor g)
     {
         if (leafHooks is not null)

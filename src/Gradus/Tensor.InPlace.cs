@@ -38,10 +38,14 @@ public partial class Tensor
     private Tensor InPlace(Tensor other, Func<Tensor, Tensor, Tensor> op)
     {
         bool record = CheckInPlace(other);
+        if (record) return Assign(op(Detach().Clone().WithHistoryOf(this), other), record);
+        long before = Storage.LastSerial;
         Tensor r;
-        if (record) r = op(Detach().Clone().WithHistoryOf(this), other);
-        else using (Torch.NoGrad()) r = op(this, other);
-        return Assign(r, record);
+        using (Torch.NoGrad()) r = op(this, other);
+        Assign(r, false);
+        // The result was only a staging buffer: its memory goes back to the pool.
+        if (r.storage.Serial > before && !ReferenceEquals(r.storage, storage)) r.storage.Release();
+        return this;
     }
 
     /// <summary>A tensor that takes over <paramref name="src"/>'s autograd history (used when rebasing in-place ops).</summary>

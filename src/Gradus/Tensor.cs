@@ -26,6 +26,10 @@ public partial class Tensor
     internal Tensor(Array data, int[] shape, DType dtype)
         : this(new Storage(data), shape, Shapes.ContiguousStrides(shape), 0, dtype) { }
 
+    /// <summary>A new contiguous tensor over a fresh storage.</summary>
+    internal Tensor(Storage storage, int[] shape, DType dtype)
+        : this(storage, shape, Shapes.ContiguousStrides(shape), 0, dtype) { }
+
     /// <summary>The element type.</summary>
     public DType DType { get; }
 
@@ -163,10 +167,22 @@ public partial class Tensor
     }
 
     /// <summary>The typed array behind this tensor (views included: use offset and strides).</summary>
-    internal T[] Data<T>() => (T[])storage.Data;
+    internal T[] Data<T>() => (T[])Live().Data;
 
     /// <summary>The elements of a contiguous tensor as a span (callers ensure contiguity).</summary>
-    internal Span<T> Span<T>() => new((T[])storage.Data, offset, Numel);
+    internal Span<T> Span<T>() => new((T[])Live().Data, offset, Numel);
+
+    /// <summary>The storage, checked not to have gone back to the buffer pool (that would be a bug in Gradus).</summary>
+    private Storage Live()
+    {
+        if (storage.Released)
+            throw new InvalidOperationException($"internal error: a {TypeName(DType)} {Shapes.Format(shape)} tensor was used after its memory went back to the buffer pool");
+        storage.CheckThread();
+        return storage;
+    }
+
+    /// <summary>The untyped array behind this tensor (views included: use offset and strides).</summary>
+    internal Array RawData => Live().Data;
 }
 
 /// <summary>Where a tensor's memory lives; Gradus runs on the CPU.</summary>

@@ -31,14 +31,14 @@ public static partial class Torch
     {
         foreach (var s in shape)
             if (s < 0) throw new ArgumentException($"Trying to create tensor with negative dimension {s}: {Shapes.Format(shape)}");
-        var t = new Tensor(Storage.Allocate(dtype, Shapes.Numel(shape)).Data, (int[])shape.Clone(), dtype);
+        var t = new Tensor(Storage.Allocate(dtype, Shapes.Numel(shape)), (int[])shape.Clone(), dtype);
         if (requiresGrad) t.RequiresGrad = true;
         return t;
     }
 
     /// <summary>A contiguous result buffer whose elements the caller overwrites, all of them (no zeroing).</summary>
     internal static Gradus.Tensor Uninitialized(int[] shape, DType dtype) =>
-        new(Storage.AllocateUninitialized(dtype, Shapes.Numel(shape)).Data, (int[])shape.Clone(), dtype);
+        new(Storage.AllocateUninitialized(dtype, Shapes.Numel(shape)), (int[])shape.Clone(), dtype);
 
     /// <summary>A tensor of zeros, as <c>torch.zeros</c>.</summary>
     public static Tensor Zeros(params int[] shape) => Empty(shape);

@@ -36,6 +36,7 @@ internal static class Engine
     /// <summary>
     /// Propagates <paramref name="grad"/> from <paramref name="root"/>. With <paramref name="inputs"/> null,
     /// leaf gradients accumulate into <c>.Grad</c>; otherwise the gradients of those inputs are returned.
+    /// Intermediate gradients the pass made itself go back to the buffer pool once consumed (see <see cref="GradBuffers"/>).
     /// </summary>
     public static Tensor?[]? Run(Tensor root, Tensor grad, bool retainGraph, bool createGraph, Tensor[]? inputs)
     {
@@ -43,34 +44,66 @@ internal static class Engine
         Tensor?[]? captured = inputs is null ? null : new Tensor?[inputs.Length];
         if (root.GradFn is null)
         {
-            Deliver(root, grad, inputs, captured, createGraph);
+            Deliver(root, grad, inputs, captured, createGraph, null);
             return captured;
         }
         var order = TopologicalOrder(root.GradFn);
         var grads = new Dictionary<Node, Tensor> { [root.GradFn] = grad };
         var wanted = inputs?.Where(t => t.GradFn is not null).Select(t => t.GradFn!).ToHashSet();
+        // With createGraph the gradients are part of a new graph: nothing is recycled.
+        var buffers = createGraph ? null : new GradBuffers();
         foreach (var node in order)
         {
             if (!grads.Remove(node, out var g)) continue;
             if (node.Hooks is { } hooks)
+            {
+                buffers?.Disown(g);
                 foreach (var h in hooks) g = h(g) ?? g;
+            }
             if (node.RetainedOutput is { } kept && inputs is null)
+            {
+                buffers?.Disown(g);
                 kept.Grad = kept.Grad is null ? g.Detach() : kept.Grad + g;
+            }
             if (wanted is not null && wanted.Contains(node))
+            {
+                buffers?.Disown(g);
                 Capture(inputs!, captured!, t => ReferenceEquals(t.GradFn, node), g);
+            }
+            long before = Storage.LastSerial;
             var inGrads = node.Apply(g);
             if (!retainGraph) node.Release();
+            if (buffers is not null)
+            {
+                foreach (var gi in inGrads)
+                    if (gi is not null) buffers.Hold(gi, made: gi.storage.Serial > before);
+                buffers.Drop(g);
+            }
             for (int i = 0; i < node.Edges.Length; i++)
             {
                 var e = node.Edges[i];
                 var gi = inGrads[i];
-                if (e.IsEmpty || gi is null) continue;
-                if (e.Node is { } next)
-                    grads[next] = grads.TryGetValue(next, out var acc) ? acc + gi : gi;
+                if (gi is null) continue;
+                if (e.IsEmpty) { }
+                else if (e.Node is not { } next)
+                    Deliver(e.Leaf!, gi, inputs, captured, createGraph, buffers);
+                else if (!grads.TryGetValue(next, out var acc))
+                {
+                    grads[next] = gi;
+                    buffers?.Hold(gi, made: false);
+                }
                 else
-                    Deliver(e.Leaf!, gi, inputs, captured, createGraph);
+                {
+                    before = Storage.LastSerial;
+                    var sum = acc + gi;
+                    grads[next] = sum;
+                    buffers?.Hold(sum, made: sum.storage.Serial > before);
+                    buffers?.Drop(acc);
+                }
+                buffers?.Drop(gi);
             }
         }
+        BufferPool.SafePoint();
         return captured;
     }
 
@@ -81,16 +114,25 @@ internal static class Engine
             if (matches(inputs[i])) captured[i] = captured[i] is null ? g : captured[i]! + g;
     }
 
-    private static void Deliver(Tensor leaf, Tensor g, Tensor[]? inputs, Tensor?[]? captured, bool createGraph)
+    private static void Deliver(Tensor leaf, Tensor g, Tensor[]? inputs, Tensor?[]? captured, bool createGraph, GradBuffers? buffers)
     {
-        g = leaf.RunLeafHooks(g);
+        if (leaf.HasLeafHooks)
+        {
+            buffers?.Disown(g);
+            g = leaf.RunLeafHooks(g);
+        }
         if (inputs is not null)
         {
+            buffers?.Disown(g);
             Capture(inputs, captured!, t => ReferenceEquals(t, leaf), g);
             return;
         }
         if (leaf.Grad is null)
-            leaf.Grad = createGraph ? g : g.Detach().Clone();
+        {
+            // A gradient this pass made and nothing else holds becomes .Grad as it is; anything else is copied.
+            if (buffers is not null && buffers.TryAdopt(g)) leaf.Grad = g.Detach();
+            else leaf.Grad = createGraph ? g : g.Detach().Clone();
+        }
         else if (createGraph)
             leaf.Grad = leaf.Grad + g;
         else

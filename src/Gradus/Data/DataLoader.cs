@@ -121,7 +121,11 @@ public class DataLoader<TItem, TBatch> : IEnumerable<TBatch>
                 }
             }
             if (_prefetcher is not null)
-                return _prefetcher.TryTake(out _current);
+            {
+                if (!_prefetcher.TryTake(out _current)) return false;
+                Handover.Adopt(_current);
+                return true;
+            }
             if (_next >= _batches.Count)
                 return false;
             _current = _loader._fetch(_batches[_next++]);

@@ -36,8 +36,8 @@ internal static class MatmulKernel
         }
         if (!Layout(a, out bool ta, out int lda)) { a = a.Detach().Contiguous(); Layout(a, out ta, out lda); }
         if (!Layout(b, out bool tb, out int ldb)) { b = b.Detach().Contiguous(); Layout(b, out tb, out ldb); }
-        var body = new Batch(a.storage.Data, BatchOffsets(a, batch, count), ta, lda, b.storage.Data, BatchOffsets(b, batch, count), tb, ldb,
-            c.storage.Data, c.offset, m, n, k, alpha, beta);
+        var body = new Batch(a.RawData, BatchOffsets(a, batch, count), ta, lda, b.RawData, BatchOffsets(b, batch, count), tb, ldb,
+            c.RawData, c.offset, m, n, k, alpha, beta);
         // A large product threads inside GEMM; many small ones thread across the batch instead.
         long work = 2L * m * n * k;
         if (count == 1 || work >= ParallelFor.MinWorkPerTask) body.Invoke(0, count);

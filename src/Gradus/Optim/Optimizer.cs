@@ -56,6 +56,7 @@ public abstract class Optimizer
                     else Update<double>(g, p, g2, StateOf(p));
                     p.storage.Version++;
                 }
+        BufferPool.SafePoint();
     }
 
     /// <summary>Runs <paramref name="closure"/> (which recomputes the loss and gradients), steps, and returns its loss.</summary>
@@ -81,6 +82,7 @@ public abstract class Optimizer
                 if (setToNone) p.Grad = null;
                 else using (Torch.NoGrad()) p.Grad = p.Grad.GradFn is null ? p.Grad.Zero_() : Torch.ZerosLike(p.Grad);
             }
+        BufferPool.SafePoint();
     }
 
     /// <summary>The state tensors of one parameter (created on its first step).</summary>
