@@ -71,3 +71,31 @@ public class ParallelForTests
         Assert.All(concurrent.Hits, h => Assert.Equal(8, h));
     }
 }
+
+public class NumThreadsTests
+{
+    [Fact]
+    public void SetNumThreadsBoundsTheKernelsAndKeepsResults()
+    {
+        int before = Torch.GetNumThreads();
+        Assert.Equal(Environment.ProcessorCount, before);
+        Torch.ManualSeed(1);
+        var a = Torch.Randn(300, 200);
+        var b = Torch.Randn(200, 100);
+        var expected = a.Matmul(b).ToArray<float>();
+        try
+        {
+            Torch.SetNumThreads(1);
+            Assert.Equal(1, Torch.GetNumThreads());
+            Assert.Equal(1, ParallelFor.TaskCount(100 * ParallelFor.MinWorkPerTask, 8));
+            Assert.Equal(expected, a.Matmul(b).ToArray<float>());
+            var e = Assert.Throws<ArgumentException>(() => Torch.SetNumThreads(0));
+            Assert.Contains("positive integer, got 0", e.Message);
+            Assert.Equal(1, Torch.GetNumThreads());
+        }
+        finally
+        {
+            Torch.SetNumThreads(before);
+        }
+    }
+}
