@@ -11,7 +11,7 @@ namespace Gradus;
 /// <see cref="MaxBytes"/>; a length nobody asked for between two full (gen 2) collections is dropped, so memory
 /// that a finished computation used goes back to the GC.
 /// </remarks>
-internal static class BufferPool
+internal static partial class BufferPool
 {
     /// <summary>Arrays smaller than this many bytes are allocated and collected as usual.</summary>
     public const int MinBytes = 64 * 1024;
@@ -23,9 +23,6 @@ internal static class BufferPool
     private static readonly Dictionary<(DType, int), Bucket> buckets = [];
     private static long pooledBytes;
 
-    /// <summary>Arrays of collected storages, by creator thread, waiting for that thread's next safe point.</summary>
-    private static readonly Dictionary<int, Collection> collected = [];
-
     /// <summary>Arrays handed out from the pool (instead of freshly allocated) since the process started.</summary>
     public static long Hits => Interlocked.Read(ref hits);
 
@@ -36,17 +33,6 @@ internal static class BufferPool
     public static long PooledBytes { get { lock (gate) return pooledBytes; } }
 
     private static long hits, misses;
-
-    /// <summary>Bytes handed out and not given back explicitly since the last collection: live tensors or garbage the GC has not found.</summary>
-    private static long outstanding;
-
-    private static int lastCollection;
-
-    /// <summary>
-    /// When this many bytes are out at a safe point, it runs a gen 0 collection, so the storages that died since (the
-    /// activations of finished steps) come back within a step or two instead of at the GC's own pace.
-    /// </summary>
-    public const long CollectAfterBytes = 64L << 20;
 
     static BufferPool() => _ = new Gen2Trimmer();
 
@@ -68,11 +54,11 @@ internal static class BufferPool
         if (array is null)
         {
             Interlocked.Increment(ref misses);
-            Interlocked.Add(ref outstanding, Bytes(dtype, length));
+            Handed(Bytes(dtype, length));
             return zero ? Storage.NewArray(dtype, length) : Storage.NewUninitializedArray(dtype, length);
         }
         Interlocked.Increment(ref hits);
-        Interlocked.Add(ref outstanding, Bytes(dtype, length));
+        Handed(Bytes(dtype, length));
         if (zero) Array.Clear(array);
         return array;
     }
@@ -92,53 +78,6 @@ internal static class BufferPool
         bucket.Arrays.Push(array);
         bucket.Used = true;
         pooledBytes += bytes;
-    }
-
-    /// <summary>
-    /// The array of a storage the GC found unreachable (from <see cref="PoolTicket"/>'s finalizer): queued for its
-    /// creator thread if that thread has reached a safe point before (others never drain), else left to the GC.
-    /// </summary>
-    public static void Collected(int ownerThread, DType dtype, Array array)
-    {
-        long bytes = Bytes(dtype, array.Length);
-        lock (gate)
-        {
-            if (!collected.TryGetValue(ownerThread, out var queue) || queue.Bytes + bytes > MaxBytes) return;
-            queue.Arrays.Add((dtype, array));
-            queue.Bytes += bytes;
-        }
-    }
-
-    /// <summary>
-    /// A safe point of the calling thread: none of its frames reads tensor memory (the end of a backward pass, an
-    /// optimizer step). The arrays of its collected storages join the pool here, and not earlier.
-    /// </summary>
-    public static void SafePoint()
-    {
-        int me = Environment.CurrentManagedThreadId;
-        lock (gate)
-        {
-            if (!collected.TryGetValue(me, out var queue))
-            {
-                collected[me] = new Collection();
-                return;
-            }
-            foreach (var (dtype, array) in queue.Arrays) ReturnLocked(dtype, array);
-            queue.Arrays.Clear();
-            queue.Bytes = 0;
-        }
-        int gcs = GC.CollectionCount(0);
-        if (gcs != Volatile.Read(ref lastCollection))
-        {
-            Volatile.Write(ref lastCollection, gcs);
-            Interlocked.Exchange(ref outstanding, 0);
-        }
-        else if (Interlocked.Read(ref outstanding) >= CollectAfterBytes)
-        {
-            Interlocked.Exchange(ref outstanding, 0);
-            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
-            Volatile.Write(ref lastCollection, GC.CollectionCount(0));
-        }
     }
 
     /// <summary>Drops every pooled array (they go back to the GC).</summary>
@@ -174,12 +113,6 @@ internal static class BufferPool
                 buckets.Remove(key);
             }
         }
-    }
-
-    private sealed class Collection
-    {
-        public readonly List<(DType, Array)> Arrays = [];
-        public long Bytes;
     }
 
     private sealed class Bucket

@@ -21,6 +21,8 @@ public abstract partial class Module
     /// <summary>Runs the module on <paramref name="input"/> with its forward hooks, as PyTorch's <c>model(x)</c>.</summary>
     public Tensor Call(Tensor input)
     {
+        // No frame below a module call reads tensor memory: arrays of collected storages may rejoin the pool here.
+        BufferPool.SafePoint(mayCollect: false);
         foreach (var (_, hook) in forwardPreHooks.ToArray()) hook(this, input);
         var output = Forward(input);
         foreach (var (_, hook) in forwardHooks.ToArray()) hook(this, input, output);

@@ -1,0 +1,95 @@
+namespace Gradus;
+
+/// <summary>
+/// How storages the GC found unreachable come back to the pool: their arrays wait, per creator thread, for a safe
+/// point of that thread; and safe points between training steps run a collection when many pooled bytes are out,
+/// so the garbage among them (the activations of finished steps) returns within a few steps.
+/// </summary>
+internal static partial class BufferPool
+{
+    /// <summary>Arrays of collected storages, by creator thread, waiting for that thread's next safe point.</summary>
+    private static readonly Dictionary<int, Collection> collected = [];
+
+    /// <summary>Bytes handed out and not given back explicitly since the last collection: live tensors or garbage the GC has not found.</summary>
+    private static long outstanding;
+
+    private static int lastCollection;
+
+    /// <summary>Bytes handed out since the last collecting safe point, and the most handed out between two of them lately.</summary>
+    private static long rentedSinceSafePoint, busiestInterval;
+
+    /// <summary>Counts <paramref name="bytes"/> handed out by <see cref="Rent"/>.</summary>
+    private static void Handed(long bytes)
+    {
+        Interlocked.Add(ref outstanding, bytes);
+        Interlocked.Add(ref rentedSinceSafePoint, bytes);
+    }
+
+    /// <summary>
+    /// When this many bytes are out at a safe point, it runs a gen 1 collection, so the storages that died since (the
+    /// activations of finished steps) come back within a step or two instead of at the GC's own pace.
+    /// </summary>
+    public const long CollectAfterBytes = 64L << 20;
+
+    /// <summary>
+    /// The array of a storage the GC found unreachable (from <see cref="PoolTicket"/>'s finalizer): queued for its
+    /// creator thread if that thread has reached a safe point before (others never drain), else left to the GC.
+    /// </summary>
+    public static void Collected(int ownerThread, DType dtype, Array array)
+    {
+        long bytes = Bytes(dtype, array.Length);
+        lock (gate)
+        {
+            if (!collected.TryGetValue(ownerThread, out var queue) || queue.Bytes + bytes > MaxBytes) return;
+            queue.Arrays.Add((dtype, array));
+            queue.Bytes += bytes;
+        }
+    }
+
+    /// <summary>
+    /// A safe point of the calling thread: none of its frames reads tensor memory (a module call, the end of a backward
+    /// pass, an optimizer step). The arrays of its collected storages join the pool here, and not earlier. With
+    /// <paramref name="mayCollect"/> (between training steps, not in the middle of a forward pass) it may also run a
+    /// collection when many pooled bytes are out, so the garbage among them comes back soon.
+    /// </summary>
+    public static void SafePoint(bool mayCollect = true)
+    {
+        int me = Environment.CurrentManagedThreadId;
+        lock (gate)
+        {
+            if (!collected.TryGetValue(me, out var queue))
+            {
+                collected[me] = new Collection();
+                return;
+            }
+            foreach (var (dtype, array) in queue.Arrays) ReturnLocked(dtype, array);
+            queue.Arrays.Clear();
+            queue.Bytes = 0;
+        }
+        if (!mayCollect) return;
+        long interval = Interlocked.Exchange(ref rentedSinceSafePoint, 0);
+        busiestInterval = Math.Max(interval, busiestInterval - busiestInterval / 64);
+        int gcs = GC.CollectionCount(0);
+        if (gcs != Volatile.Read(ref lastCollection))
+        {
+            Volatile.Write(ref lastCollection, gcs);
+            Interlocked.Exchange(ref outstanding, 0);
+            return;
+        }
+        long outNow = Interlocked.Read(ref outstanding);
+        // Collect when much is out, or before the pool runs dry: when it could not serve two more busy intervals and a
+        // quarter as much is out (so a collection has garbage to find, and runs every few steps rather than each one).
+        if (outNow >= CollectAfterBytes || (outNow >= CollectAfterBytes / 4 && PooledBytes < 2 * busiestInterval))
+        {
+            Interlocked.Exchange(ref outstanding, 0);
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+            Volatile.Write(ref lastCollection, GC.CollectionCount(0));
+        }
+    }
+
+    private sealed class Collection
+    {
+        public readonly List<(DType, Array)> Arrays = [];
+        public long Bytes;
+    }
+}
