@@ -3,9 +3,9 @@ using Gradus.Kernels;
 namespace Gradus.Ops;
 
 /// <summary>
-/// 2-D convolution as im2col + batched GEMM over chunks of images (groups are a batch dim), with its two
-/// gradients as ops of their own (each one's backward is written with the other two), so convolutions
-/// differentiate to any order.
+/// 2-D convolution with its two gradients as ops of their own (each one's backward is written with the other two),
+/// so convolutions differentiate to any order. Stride-1 windows run the direct kernels (<see cref="ConvDirect"/>);
+/// the rest im2col + batched GEMM over chunks of images (groups are a batch dim).
 /// </summary>
 internal static class Conv
 {
@@ -22,6 +22,9 @@ internal static class Conv
         public int[] WeightShape => [Cout, Cin / Groups, Window.KernelH, Window.KernelW];
         public int[] OutputShape => [N, Cout, Window.OutputH(H), Window.OutputW(W)];
 
+        /// <summary>The same sizes for the kernels.</summary>
+        public ConvShape Shape => new(N, Cin, H, W, Cout, Groups, Window);
+
         /// <summary>How many images to unfold at once.</summary>
         public int Chunk => (int)Math.Clamp(MaxColumnElements / Math.Max(1L, (long)Groups * KG * L), 1, Math.Max(N, 1));
     }
@@ -30,15 +33,9 @@ internal static class Conv
     public static Tensor Conv2d(Tensor x, Tensor w, Tensor? bias, Geometry geo)
     {
         var y = Torch.Empty(geo.OutputShape, x.DType);
-        if (bias is not null) y.WriteFrom(bias.Detach().Reshape(1, geo.Cout, 1, 1).Expand(geo.OutputShape));
-        var xc = x.Detach().Contiguous();
-        var wg = WeightGroups(w, geo);
-        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
-        {
-            int count = Math.Min(geo.Chunk, geo.N - n0);
-            var cols = Columns(xc, n0, count, geo);
-            MatmulKernel.Run(wg.Expand(count, -1, -1, -1), cols, Rows(y, n0, count, [geo.Groups, geo.CoutG, geo.L]), 1, bias is null ? 0 : 1);
-        }
+        if (ConvDirect.Suits(geo.Window, inputGrad: false) && (bias is null || bias.DType == x.DType))
+            Direct(x, w, bias, y, (a, b, c, d) => ConvDirect.Forward(a, b, c, geo.Shape, d), (a, b, c, d) => ConvDirect.Forward(a, b, c, geo.Shape, d));
+        else Unfolded(x, w, bias, y, geo);
         var inputs = bias is null ? new[] { x, w } : [x, w, bias];
         return Tensor.Record(y, "ConvolutionBackward0", inputs, g =>
         {
@@ -48,8 +45,38 @@ internal static class Conv
         }, x, w);
     }
 
+    /// <summary>The forward on im2col + GEMM.</summary>
+    private static void Unfolded(Tensor x, Tensor w, Tensor? bias, Tensor y, Geometry geo)
+    {
+        if (bias is not null) y.WriteFrom(bias.Detach().Reshape(1, geo.Cout, 1, 1).Expand(geo.OutputShape));
+        var xc = x.Detach().Contiguous();
+        var wg = WeightGroups(w, geo);
+        for (int n0 = 0; n0 < geo.N; n0 += geo.Chunk)
+        {
+            int count = Math.Min(geo.Chunk, geo.N - n0);
+            var cols = Columns(xc, n0, count, geo);
+            MatmulKernel.Run(wg.Expand(count, -1, -1, -1), cols, Rows(y, n0, count, [geo.Groups, geo.CoutG, geo.L]), 1, bias is null ? 0 : 1);
+        }
+    }
+
     /// <summary>The input gradient: Wᵀ·g per image, folded back to the input's shape (the transposed convolution of g).</summary>
     public static Tensor InputGrad(Tensor g, Tensor w, Geometry geo)
+    {
+        Tensor gx;
+        if (ConvDirect.Suits(geo.Window, inputGrad: true))
+        {
+            gx = Torch.Empty(geo.InputShape, g.DType);
+            Direct(g, w, null, gx, (a, b, _, d) => ConvDirect.InputGrad(a, b, geo.Shape, d), (a, b, _, d) => ConvDirect.InputGrad(a, b, geo.Shape, d));
+        }
+        else gx = UnfoldedInputGrad(g, w, geo);
+        return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
+        [
+            g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
+            w.RequiresGrad ? WeightGrad(gg, g, geo) : null,
+        ], g, w);
+    }
+
+    private static Tensor UnfoldedInputGrad(Tensor g, Tensor w, Geometry geo)
     {
         var gx = Torch.Zeros(geo.InputShape, g.DType);
         var gc = g.Detach().Contiguous();
@@ -64,15 +91,27 @@ internal static class Conv
                 (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d),
                 (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d));
         }
-        return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
-        [
-            g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
-            w.RequiresGrad ? WeightGrad(gg, g, geo) : null,
-        ], g, w);
+        return gx;
     }
 
     /// <summary>The weight gradient Σₙ gₙ·unfold(xₙ)ᵀ.</summary>
     public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
+    {
+        Tensor gw;
+        if (ConvDirect.Suits(geo.Window, inputGrad: false))
+        {
+            gw = Torch.Empty(geo.WeightShape, g.DType);
+            Direct(x, g, null, gw, (a, b, _, d) => ConvDirect.WeightGrad(a, b, geo.Shape, d), (a, b, _, d) => ConvDirect.WeightGrad(a, b, geo.Shape, d));
+        }
+        else gw = UnfoldedWeightGrad(x, g, geo);
+        return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
+        [
+            x.RequiresGrad ? InputGrad(g, gg, geo) : null,
+            g.RequiresGrad ? Conv2d(x, gg, null, geo) : null,
+        ], x, g);
+    }
+
+    private static Tensor UnfoldedWeightGrad(Tensor x, Tensor g, Geometry geo)
     {
         var gw = Torch.Zeros(geo.WeightShape, g.DType);
         var gwGroups = new Tensor(gw.storage, [geo.Groups, geo.CoutG, geo.KG], Shapes.ContiguousStrides([geo.Groups, geo.CoutG, geo.KG]), 0, gw.DType);
@@ -86,11 +125,17 @@ internal static class Conv
             MatmulKernel.Run(Rows(gc, n0, count, [geo.Groups, geo.CoutG, geo.L]), cols.Transpose(-1, -2), perImage);
             using (Torch.NoGrad()) gwGroups.WriteFrom(gwGroups + perImage.Sum(0));
         }
-        return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
-        [
-            x.RequiresGrad ? InputGrad(g, gg, geo) : null,
-            g.RequiresGrad ? Conv2d(x, gg, null, geo) : null,
-        ], x, g);
+        return gw;
+    }
+
+    private delegate void Kernel<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, Span<T> result);
+
+    /// <summary>Runs a direct kernel on contiguous copies of a, b and (optional) c into the contiguous result, in its dtype.</summary>
+    private static void Direct(Tensor a, Tensor b, Tensor? c, Tensor result, Kernel<float> f, Kernel<double> d)
+    {
+        var (ac, bc, cc) = (a.Detach().Contiguous(), b.Detach().Contiguous(), c?.Detach().Contiguous());
+        if (result.DType == DType.Float32) f(ac.Span<float>(), bc.Span<float>(), cc is null ? default : cc.Span<float>(), result.Span<float>());
+        else d(ac.Span<double>(), bc.Span<double>(), cc is null ? default : cc.Span<double>(), result.Span<double>());
     }
 
     /// <summary>The weight as [G, Cout/G, Cin/G·kh·kw] matrices (no autograd: kernels only).</summary>

@@ -1,0 +1,90 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace Gradus.Kernels;
+
+/// <summary>Sizes of one 2-D convolution: input [N, Cin, H, W], weight [Cout, Cin/G, kh, kw], output [N, Cout, oh, ow].</summary>
+internal readonly record struct ConvShape(int N, int Cin, int H, int W, int Cout, int Groups, Window2d Window)
+{
+    /// <summary>Input channels per group.</summary>
+    public int CinG => Cin / Groups;
+    /// <summary>Output channels per group.</summary>
+    public int CoutG => Cout / Groups;
+    /// <summary>Output height.</summary>
+    public int OH => Window.OutputH(H);
+    /// <summary>Output width.</summary>
+    public int OW => Window.OutputW(W);
+    /// <summary>Weights per output channel: Cin/G·kh·kw.</summary>
+    public int KG => CinG * Window.KernelH * Window.KernelW;
+}
+
+/// <summary>
+/// Direct stride-1 convolution on float or double spans, without im2col: each image is copied into zero-padded
+/// planes, and the planes are read as flat rows, so output position t = oh·Wp + ow of every output channel is
+/// Σₖ w[k]·frame[offset[k] + t] over the (channel, i, j) taps — whole vectors of t at once, a few output channels per
+/// register block. The columns ow ≥ outW of each flat row are computed and dropped (for the weight gradient they are
+/// zero in the output gradient). The input gradient of a stride-1 convolution is the same correlation of the
+/// padded output gradient with the flipped, transposed weights. Images run in parallel.
+/// </summary>
+/// <remarks>
+/// The weight gradient sums over fixed blocks of images, then adds the blocks' sums in order, so its result
+/// does not depend on the number of threads. An infinite input can make a weight gradient NaN where
+/// PyTorch gives ±inf: the dropped columns multiply it by a zero gradient.
+/// </remarks>
+internal static unsafe class ConvDirect
+{
+    /// <summary>Whether the direct kernels handle the window: stride 1; the input gradient also needs padding ≤ dilation·(kernel − 1).</summary>
+    public static bool Suits(in Window2d w, bool inputGrad) =>
+        w.StrideH == 1 && w.StrideW == 1
+        && (!inputGrad || (w.PadH <= (w.KernelH - 1) * w.DilationH && w.PadW <= (w.KernelW - 1) * w.DilationW));
+
+    /// <summary>y = conv2d(x, w) + bias (bias empty: none).</summary>
+    public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, in ConvShape s, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(x.Length, w.Length, y.Length, s);
+        fixed (T* px = x, pw = w, pb = bias, py = y)
+        {
+            T* b = bias.IsEmpty ? null : pb;
+            if (Vector512.IsHardwareAccelerated) ConvDirect<T, Vector512<T>, Vector512Ops<T>>.Forward(px, pw, b, s, py);
+            else if (Vector256.IsHardwareAccelerated) ConvDirect<T, Vector256<T>, Vector256Ops<T>>.Forward(px, pw, b, s, py);
+            else ConvDirect<T, Vector128<T>, Vector128Ops<T>>.Forward(px, pw, b, s, py);
+        }
+    }
+
+    /// <summary>gx = the gradient of conv2d with respect to its input for the output gradient g (overwrites gx).</summary>
+    public static void InputGrad<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> w, in ConvShape s, Span<T> gx)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(gx.Length, w.Length, g.Length, s);
+        fixed (T* pg = g, pw = w, px = gx)
+        {
+            if (Vector512.IsHardwareAccelerated) ConvDirect<T, Vector512<T>, Vector512Ops<T>>.InputGrad(pg, pw, s, px);
+            else if (Vector256.IsHardwareAccelerated) ConvDirect<T, Vector256<T>, Vector256Ops<T>>.InputGrad(pg, pw, s, px);
+            else ConvDirect<T, Vector128<T>, Vector128Ops<T>>.InputGrad(pg, pw, s, px);
+        }
+    }
+
+    /// <summary>gw = Σₙ the gradient of conv2d with respect to its weight for input x and output gradient g (overwrites gw).</summary>
+    public static void WeightGrad<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, in ConvShape s, Span<T> gw)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(x.Length, gw.Length, g.Length, s);
+        fixed (T* px = x, pg = g, pw = gw)
+        {
+            if (Vector512.IsHardwareAccelerated) ConvDirect<T, Vector512<T>, Vector512Ops<T>>.WeightGrad(px, pg, s, pw);
+            else if (Vector256.IsHardwareAccelerated) ConvDirect<T, Vector256<T>, Vector256Ops<T>>.WeightGrad(px, pg, s, pw);
+            else ConvDirect<T, Vector128<T>, Vector128Ops<T>>.WeightGrad(px, pg, s, pw);
+        }
+    }
+
+    private static void Check(int input, int weight, int output, in ConvShape s)
+    {
+        if (!Suits(s.Window, false))
+            throw new ArgumentException($"conv2d: the direct kernels need stride 1, got stride=({s.Window.StrideH}, {s.Window.StrideW})");
+        s.Window.Validate("conv2d", s.N * s.Cin, s.H, s.W);
+        Window2d.CheckLength("conv2d", "input", input, (long)s.N * s.Cin * s.H * s.W);
+        Window2d.CheckLength("conv2d", "weight", weight, (long)s.Cout * s.KG);
+        Window2d.CheckLength("conv2d", "output", output, (long)s.N * s.Cout * s.OH * s.OW);
+    }
+}
