@@ -63,6 +63,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
 
     private readonly struct CorrelateBody(ConvFrame frame, T* src, int* off, int k, T* packed, int groups, int outC, T* bias, T* dst) : IRangeBody
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Invoke(int start, int end)
         {
             int outP = RoundUp(outC, CB), inC = frame.Channels / groups, lfp = frame.Lfp;
@@ -83,6 +84,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
         }
 
         /// <summary>Copies the valid columns of one flat output row set into an outH x outW plane, adding <paramref name="b"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Compact(T* row, T b, T* plane)
         {
             int ow = frame.OutW;
@@ -97,6 +99,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
     }
 
     /// <summary>CB flat output rows (row stride lfp) from one frame: whole blocks of 4 vectors, then single vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Rows(T* frame, int* off, int k, T* w, T* rows, int lfp)
     {
         int step = 4 * W, t = 0;

@@ -46,6 +46,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
 
     private readonly struct GradBody(ConvFrame frame, T* x, T* g, int* off, int kp, ConvShape s, T* partials) : IRangeBody
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Invoke(int start, int end)
         {
             int outP = RoundUp(s.CoutG, CB), lfp = frame.Lfp, v = W;
@@ -76,6 +77,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
         }
 
         /// <summary>One image's output gradient in the flat row layout: [G·outP, lfp], zeros outside the valid columns.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void FlatRows(T* grad, T* rows, int outP)
         {
             new Span<T>(rows, s.Groups * outP * frame.Lfp).Clear();
@@ -90,6 +92,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
                 }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static T Sum(T* lanes, int count)
         {
             T sum = T.Zero;

@@ -32,6 +32,7 @@ internal readonly record struct ConvFrame(int Channels, int SrcH, int SrcW, int 
     }
 
     /// <summary>Copies one source image (channels x SrcH x SrcW, contiguous) into its padded frame at <paramref name="frame"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe void Fill<T>(T* source, T* frame) where T : unmanaged
     {
         new Span<T>(frame, Length).Clear();
