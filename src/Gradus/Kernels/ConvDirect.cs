@@ -22,9 +22,9 @@ internal readonly record struct ConvShape(int N, int Cin, int H, int W, int Cout
 /// Direct stride-1 convolution on float or double spans, without im2col: each image is copied into zero-padded
 /// planes, and the planes are read as flat rows, so output position t = oh·Wp + ow of every output channel is
 /// Σₖ w[k]·frame[offset[k] + t] over the (channel, i, j) taps — whole vectors of t at once, a few output channels per
-/// register block. The columns ow ≥ outW of each flat row are computed and dropped (for the weight gradient they are
-/// zero in the output gradient). The input gradient of a stride-1 convolution is the same correlation of the
-/// padded output gradient with the flipped, transposed weights. Images run in parallel.
+/// register block. The columns ow ≥ outW of each flat row are computed and dropped (for the gradients they are
+/// zero in the output gradient). The input gradient scatters the products back into a frame of the input's
+/// layout. Images run in parallel.
 /// </summary>
 /// <remarks>
 /// The weight gradient sums over fixed blocks of images, then adds the blocks' sums in order, so its result
@@ -33,10 +33,8 @@ internal readonly record struct ConvShape(int N, int Cin, int H, int W, int Cout
 /// </remarks>
 internal static unsafe class ConvDirect
 {
-    /// <summary>Whether the direct kernels handle the window: stride 1; the input gradient also needs padding ≤ dilation·(kernel − 1).</summary>
-    public static bool Suits(in Window2d w, bool inputGrad) =>
-        w.StrideH == 1 && w.StrideW == 1
-        && (!inputGrad || (w.PadH <= (w.KernelH - 1) * w.DilationH && w.PadW <= (w.KernelW - 1) * w.DilationW));
+    /// <summary>Whether the direct kernels handle the window: stride 1 (any padding, dilation and groups).</summary>
+    public static bool Suits(in Window2d w) => w.StrideH == 1 && w.StrideW == 1;
 
     /// <summary>y = conv2d(x, w) + bias (bias empty: none).</summary>
     public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, in ConvShape s, Span<T> y)
@@ -80,7 +78,7 @@ internal static unsafe class ConvDirect
 
     private static void Check(int input, int weight, int output, in ConvShape s)
     {
-        if (!Suits(s.Window, false))
+        if (!Suits(s.Window))
             throw new ArgumentException($"conv2d: the direct kernels need stride 1, got stride=({s.Window.StrideH}, {s.Window.StrideW})");
         s.Window.Validate("conv2d", s.N * s.Cin, s.H, s.W);
         Window2d.CheckLength("conv2d", "input", input, (long)s.N * s.Cin * s.H * s.W);

@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Gradus.Kernels;
 
 /// <summary>
-/// The direct convolution for one vector width (see <see cref="ConvDirect"/>): forward and input gradient as one
-/// flat-row correlation, <see cref="CB"/> output channels x 4 vectors of positions per register block.
+/// The direct convolution for one vector width (see <see cref="ConvDirect"/>): the forward as a flat-row
+/// correlation, <see cref="CB"/> output channels x 4 vectors of positions per register block.
 /// </summary>
 internal static unsafe partial class ConvDirect<T, TV, TOps>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -22,7 +22,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
     {
         var win = s.Window;
         var frame = ConvFrame.For(s.Cin, s.H, s.W, win.PadH, win.PadW, s.OH, s.OW, win.KernelW, win.DilationW, W);
-        int[] offsets = frame.Offsets(s.CinG, win, 1, flipped: false);
+        int[] offsets = frame.Offsets(s.CinG, win, 1);
         int outP = RoundUp(s.CoutG, CB);
         // packed[g][block][k][c] = w[g·CoutG + block·CB + c, k]
         var packed = new T[s.Groups * outP * s.KG];
@@ -31,23 +31,6 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
                 for (int k = 0; k < s.KG; k++)
                     packed[(g * outP + o / CB * CB) * s.KG + k * CB + o % CB] = w[(nint)(g * s.CoutG + o) * s.KG + k];
         Correlate(frame, x, offsets, packed, s.Groups, s.CoutG, bias, y, s.N);
-    }
-
-    /// <summary>gx = the transposed convolution of g: a stride-1 correlation of g, padded by dilation·(kernel − 1) − padding, with the flipped weights.</summary>
-    public static void InputGrad(T* g, T* w, in ConvShape s, T* gx)
-    {
-        var win = s.Window;
-        int padH = (win.KernelH - 1) * win.DilationH - win.PadH, padW = (win.KernelW - 1) * win.DilationW - win.PadW;
-        var frame = ConvFrame.For(s.Cout, s.OH, s.OW, padH, padW, s.H, s.W, win.KernelW, win.DilationW, W);
-        int[] offsets = frame.Offsets(s.CoutG, win, 1, flipped: true);
-        int taps = win.KernelH * win.KernelW, k = s.CoutG * taps, outP = RoundUp(s.CinG, CB);
-        // packed[g][block][(co, i, j)][c] = w[g·CoutG + co, block·CB + c, i, j]
-        var packed = new T[s.Groups * outP * k];
-        for (int gr = 0; gr < s.Groups; gr++)
-            for (int ci = 0; ci < s.CinG; ci++)
-                for (int p = 0; p < k; p++)
-                    packed[(gr * outP + ci / CB * CB) * k + p * CB + ci % CB] = w[(nint)(gr * s.CoutG + p / taps) * s.KG + ci * taps + p % taps];
-        Correlate(frame, g, offsets, packed, s.Groups, s.CinG, null, gx, s.N);
     }
 
     /// <summary>dst[n, g·outC + o] = Σₖ packed weights · frame(src[n]) for every image, plus bias[o] when given.</summary>
@@ -75,7 +58,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
                 frame.Fill(src + n * srcImage, fr);
                 for (int g = 0; g < groups; g++)
                     for (int b = 0; b < outP; b += CB)
-                        Rows(fr + (nint)g * inC * frame.Plane, off, k, packed + (nint)(g * outP + b) * k, rows + (nint)(g * outP + b) * lfp, lfp);
+                        Rows(fr + (nint)g * inC * frame.Plane, off, k, packed + (nint)(g * outP + b) * k, rows + (nint)(g * outP + b) * lfp, lfp, lfp, false);
                 T* image = dst + n * groups * outC * outPlane;
                 for (int g = 0; g < groups; g++)
                     for (int o = 0; o < outC; o++)
@@ -98,17 +81,20 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
         }
     }
 
-    /// <summary>CB flat output rows (row stride lfp) from one frame: whole blocks of 4 vectors, then single vectors.</summary>
+    /// <summary>
+    /// CB flat output rows (<paramref name="rowStride"/> apart) of lfp positions from one frame: whole blocks of 4 vectors,
+    /// then single vectors; written, or added to what is there when <paramref name="accumulate"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rows(T* frame, int* off, int k, T* w, T* rows, int lfp)
+    private static void Rows(T* frame, int* off, int k, T* w, T* rows, int lfp, nint rowStride, bool accumulate)
     {
         int step = 4 * W, t = 0;
-        for (; t + step <= lfp; t += step) Block4(frame + t, off, k, w, rows + t, lfp);
-        for (; t < lfp; t += W) Block1(frame + t, off, k, w, rows + t, lfp);
+        for (; t + step <= lfp; t += step) Block4(frame + t, off, k, w, rows + t, rowStride, accumulate);
+        for (; t < lfp; t += W) Block1(frame + t, off, k, w, rows + t, rowStride, accumulate);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block4(T* frame, int* off, int k, T* w, T* rows, nint lfp)
+    private static void Block4(T* frame, int* off, int k, T* w, T* rows, nint rowStride, bool accumulate)
     {
         int v = W;
         TV a0 = TOps.Zero, a1 = TOps.Zero, a2 = TOps.Zero, a3 = TOps.Zero, b0 = TOps.Zero, b1 = TOps.Zero, b2 = TOps.Zero, b3 = TOps.Zero;
@@ -120,15 +106,13 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
             a0 = TOps.Fma(w0, x0, a0); a1 = TOps.Fma(w0, x1, a1); a2 = TOps.Fma(w0, x2, a2); a3 = TOps.Fma(w0, x3, a3);
             b0 = TOps.Fma(w1, x0, b0); b1 = TOps.Fma(w1, x1, b1); b2 = TOps.Fma(w1, x2, b2); b3 = TOps.Fma(w1, x3, b3);
         }
-        Unsafe.WriteUnaligned(rows, a0); Unsafe.WriteUnaligned(rows + v, a1);
-        Unsafe.WriteUnaligned(rows + 2 * v, a2); Unsafe.WriteUnaligned(rows + 3 * v, a3);
-        T* r = rows + lfp;
-        Unsafe.WriteUnaligned(r, b0); Unsafe.WriteUnaligned(r + v, b1);
-        Unsafe.WriteUnaligned(r + 2 * v, b2); Unsafe.WriteUnaligned(r + 3 * v, b3);
+        T* r = rows + rowStride;
+        Put(rows, a0, accumulate); Put(rows + v, a1, accumulate); Put(rows + 2 * v, a2, accumulate); Put(rows + 3 * v, a3, accumulate);
+        Put(r, b0, accumulate); Put(r + v, b1, accumulate); Put(r + 2 * v, b2, accumulate); Put(r + 3 * v, b3, accumulate);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block1(T* frame, int* off, int k, T* w, T* rows, nint lfp)
+    private static void Block1(T* frame, int* off, int k, T* w, T* rows, nint rowStride, bool accumulate)
     {
         TV a0 = TOps.Zero, b0 = TOps.Zero;
         for (int p = 0; p < k; p++, w += CB)
@@ -137,9 +121,14 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
             a0 = TOps.Fma(TOps.Broadcast(w[0]), x0, a0);
             b0 = TOps.Fma(TOps.Broadcast(w[1]), x0, b0);
         }
-        Unsafe.WriteUnaligned(rows, a0);
-        Unsafe.WriteUnaligned(rows + lfp, b0);
+        Put(rows, a0, accumulate);
+        Put(rows + rowStride, b0, accumulate);
     }
+
+    /// <summary>*p = v, or *p += v.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(T* p, TV v, bool accumulate) =>
+        Unsafe.WriteUnaligned(p, accumulate ? TOps.Fma(TOps.Broadcast(T.One), v, TOps.Load(p)) : v);
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

@@ -24,7 +24,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
     {
         var win = s.Window;
         var frame = ConvFrame.For(s.Cin, s.H, s.W, win.PadH, win.PadW, s.OH, s.OW, win.KernelW, win.DilationW, W);
-        int[] offsets = frame.Offsets(s.CinG, win, TB, flipped: false);
+        int[] offsets = frame.Offsets(s.CinG, win, TB);
         int blocks = (s.N + ImagesPerBlock - 1) / ImagesPerBlock, size = s.Cout * s.KG;
         var result = new Span<T>(gw, size);
         if (blocks == 0)
@@ -60,7 +60,7 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
                 for (int i = 0; i < count; i++)
                 {
                     frame.Fill(x + (n0 + i) * xImage, frames + (nint)i * frame.Length);
-                    FlatRows(g + (n0 + i) * gImage, rows + i * gLen, outP);
+                    FlatRows(g + (n0 + i) * gImage, rows + i * gLen, s, frame, outP);
                 }
                 T* part = partials + (nint)b * s.Cout * s.KG;
                 for (int gr = 0; gr < s.Groups; gr++)
@@ -76,22 +76,6 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
             }
         }
 
-        /// <summary>One image's output gradient in the flat row layout: [G·outP, lfp], zeros outside the valid columns.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void FlatRows(T* grad, T* rows, int outP)
-        {
-            new Span<T>(rows, s.Groups * outP * frame.Lfp).Clear();
-            int ow = s.OW;
-            for (int gr = 0; gr < s.Groups; gr++)
-                for (int o = 0; o < s.CoutG; o++)
-                {
-                    T* src = grad + (nint)(gr * s.CoutG + o) * s.OH * ow;
-                    T* dst = rows + (nint)(gr * outP + o) * frame.Lfp;
-                    for (int h = 0; h < s.OH; h++, src += ow, dst += frame.Ws)
-                        new ReadOnlySpan<T>(src, ow).CopyTo(new Span<T>(dst, ow));
-                }
-        }
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static T Sum(T* lanes, int count)
         {
@@ -99,6 +83,22 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
             for (int i = 0; i < count; i++) sum += lanes[i];
             return sum;
         }
+    }
+
+    /// <summary>One image's output gradient in the flat row layout of <paramref name="frame"/>: [G·outP, lfp], zeros outside the valid columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FlatRows(T* grad, T* rows, in ConvShape s, in ConvFrame frame, int outP)
+    {
+        new Span<T>(rows, s.Groups * outP * frame.Lfp).Clear();
+        int ow = s.OW;
+        for (int gr = 0; gr < s.Groups; gr++)
+            for (int o = 0; o < s.CoutG; o++)
+            {
+                T* src = grad + (nint)(gr * s.CoutG + o) * s.OH * ow;
+                T* dst = rows + (nint)(gr * outP + o) * frame.Lfp;
+                for (int h = 0; h < s.OH; h++, src += ow, dst += frame.Ws)
+                    new ReadOnlySpan<T>(src, ow).CopyTo(new Span<T>(dst, ow));
+            }
     }
 
     /// <summary>sums[c·TB + j] (vectors) = Σ over count images and all flat positions of g row c · frame at off[j].</summary>

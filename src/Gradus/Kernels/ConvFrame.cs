@@ -46,7 +46,7 @@ internal readonly record struct ConvFrame(int Channels, int SrcH, int SrcW, int 
     }
 
     /// <summary>Flat tap offsets of a kh x kw window over <paramref name="channels"/> planes (channel, then i, then j), padded with zeros to a multiple of <paramref name="multiple"/>.</summary>
-    public int[] Offsets(int channels, Window2d w, int multiple, bool flipped)
+    public int[] Offsets(int channels, Window2d w, int multiple)
     {
         int taps = channels * w.KernelH * w.KernelW;
         var offsets = new int[(taps + multiple - 1) / multiple * multiple];
@@ -55,8 +55,7 @@ internal readonly record struct ConvFrame(int Channels, int SrcH, int SrcW, int 
             for (int i = 0; i < w.KernelH; i++)
                 for (int j = 0; j < w.KernelW; j++)
                 {
-                    int ii = flipped ? w.KernelH - 1 - i : i, jj = flipped ? w.KernelW - 1 - j : j;
-                    offsets[k++] = c * Plane + ii * w.DilationH * Ws + jj * w.DilationW;
+                    offsets[k++] = c * Plane + i * w.DilationH * Ws + j * w.DilationW;
                 }
         return offsets;
     }

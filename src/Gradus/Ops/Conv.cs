@@ -33,7 +33,7 @@ internal static class Conv
     public static Tensor Conv2d(Tensor x, Tensor w, Tensor? bias, Geometry geo)
     {
         var y = Torch.Empty(geo.OutputShape, x.DType);
-        if (ConvDirect.Suits(geo.Window, inputGrad: false) && (bias is null || bias.DType == x.DType))
+        if (ConvDirect.Suits(geo.Window) && (bias is null || bias.DType == x.DType))
             Direct(x, w, bias, y, (a, b, c, d) => ConvDirect.Forward(a, b, c, geo.Shape, d), (a, b, c, d) => ConvDirect.Forward(a, b, c, geo.Shape, d));
         else Unfolded(x, w, bias, y, geo);
         var inputs = bias is null ? new[] { x, w } : [x, w, bias];
@@ -63,7 +63,7 @@ internal static class Conv
     public static Tensor InputGrad(Tensor g, Tensor w, Geometry geo)
     {
         Tensor gx;
-        if (ConvDirect.Suits(geo.Window, inputGrad: true))
+        if (ConvDirect.Suits(geo.Window))
         {
             gx = Torch.Empty(geo.InputShape, g.DType);
             Direct(g, w, null, gx, (a, b, _, d) => ConvDirect.InputGrad(a, b, geo.Shape, d), (a, b, _, d) => ConvDirect.InputGrad(a, b, geo.Shape, d));
@@ -98,7 +98,7 @@ internal static class Conv
     public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
     {
         Tensor gw;
-        if (ConvDirect.Suits(geo.Window, inputGrad: false))
+        if (ConvDirect.Suits(geo.Window))
         {
             gw = Torch.Empty(geo.WeightShape, g.DType);
             Direct(x, g, null, gw, (a, b, _, d) => ConvDirect.WeightGrad(a, b, geo.Shape, d), (a, b, _, d) => ConvDirect.WeightGrad(a, b, geo.Shape, d));
