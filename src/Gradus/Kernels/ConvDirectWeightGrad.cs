@@ -8,7 +8,7 @@ namespace Gradus.Kernels;
 /// <summary>
 /// The weight gradient of the direct convolution: gw[o, k] = Σₙ Σₜ gflat[n, o, t]·frame(xₙ)[offset[k] + t], where
 /// gflat holds the output gradient in the frame's flat row layout with zeros in the dropped columns. Blocks of
-/// <see cref="ImagesPerBlock"/> images accumulate in registers (<see cref="CB"/> channels x <see cref="TB"/> taps);
+/// <see cref="ImagesPerBlock"/> images accumulate in registers (<see cref="GB"/> channels x <see cref="TB"/> taps);
 /// the blocks' sums are then added in order.
 /// </summary>
 internal static unsafe partial class ConvDirect<T, TV, TOps>
@@ -16,8 +16,11 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
     /// <summary>Taps per weight-gradient register block.</summary>
     private const int TB = 5;
 
+    /// <summary>Output channels per weight-gradient register block.</summary>
+    private const int GB = 3;
+
     /// <summary>Images per partial sum: fixed, so the result does not depend on the thread count.</summary>
-    private const int ImagesPerBlock = 8;
+    private const int ImagesPerBlock = 16;
 
     /// <summary>gw = the weight gradient of conv2d for input x and output gradient g.</summary>
     public static void WeightGrad(T* x, T* g, in ConvShape s, T* gw)
@@ -49,11 +52,11 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Invoke(int start, int end)
         {
-            int outP = RoundUp(s.CoutG, CB), lfp = frame.Lfp, v = W;
+            int outP = RoundUp(s.CoutG, GB), lfp = frame.Lfp, v = W, coutG = s.CoutG, kg = s.KG;
             nint xImage = (nint)s.Cin * s.H * s.W, gImage = (nint)s.Cout * s.OH * s.OW, gLen = (nint)s.Groups * outP * lfp;
             T* frames = ConvScratch<T>.Frames((long)ImagesPerBlock * frame.Length);
             T* rows = ConvScratch<T>.Rows(ImagesPerBlock * gLen);
-            T* sums = stackalloc T[CB * TB * v];
+            T* sums = stackalloc T[GB * TB * v];
             for (int b = start; b < end; b++)
             {
                 int n0 = b * ImagesPerBlock, count = Math.Min(ImagesPerBlock, s.N - n0);
@@ -62,16 +65,16 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
                     frame.Fill(x + (n0 + i) * xImage, frames + (nint)i * frame.Length);
                     FlatRows(g + (n0 + i) * gImage, rows + i * gLen, s, frame, outP);
                 }
-                T* part = partials + (nint)b * s.Cout * s.KG;
+                T* part = partials + (nint)b * s.Cout * kg;
                 for (int gr = 0; gr < s.Groups; gr++)
-                    for (int o = 0; o < outP; o += CB)
+                    for (int o = 0; o < outP; o += GB)
                         for (int k = 0; k < kp; k += TB)
                         {
                             GradBlock(frames + (nint)gr * s.CinG * frame.Plane, frame.Length, rows + (nint)(gr * outP + o) * lfp, gLen, count,
                                 off + k, lfp, sums);
-                            for (int c = 0; c < CB && o + c < s.CoutG; c++)
-                                for (int j = 0; j < TB && k + j < s.KG; j++)
-                                    part[(nint)(gr * s.CoutG + o + c) * s.KG + k + j] = Sum(sums + (c * TB + j) * v, v);
+                            for (int c = 0; c < GB && o + c < coutG; c++)
+                                for (int j = 0; j < TB && k + j < kg; j++)
+                                    part[(nint)(gr * coutG + o + c) * kg + k + j] = Sum(sums + (c * TB + j) * v, v);
                         }
             }
         }
@@ -108,24 +111,30 @@ internal static unsafe partial class ConvDirect<T, TV, TOps>
         int v = W;
         TV a0 = TOps.Zero, a1 = TOps.Zero, a2 = TOps.Zero, a3 = TOps.Zero, a4 = TOps.Zero;
         TV b0 = TOps.Zero, b1 = TOps.Zero, b2 = TOps.Zero, b3 = TOps.Zero, b4 = TOps.Zero;
+        TV c0 = TOps.Zero, c1 = TOps.Zero, c2 = TOps.Zero, c3 = TOps.Zero, c4 = TOps.Zero;
         for (int i = 0; i < count; i++, x += xStride, g += gStride)
         {
             T* x0 = x + off[0], x1 = x + off[1], x2 = x + off[2], x3 = x + off[3], x4 = x + off[4];
-            T* g1 = g + lfp;
+            T* g1 = g + lfp, g2 = g1 + lfp;
             for (nint t = 0; t < lfp; t += v)
             {
-                TV u = TOps.Load(g + t), w = TOps.Load(g1 + t), p;
-                p = TOps.Load(x0 + t); a0 = TOps.Fma(u, p, a0); b0 = TOps.Fma(w, p, b0);
-                p = TOps.Load(x1 + t); a1 = TOps.Fma(u, p, a1); b1 = TOps.Fma(w, p, b1);
-                p = TOps.Load(x2 + t); a2 = TOps.Fma(u, p, a2); b2 = TOps.Fma(w, p, b2);
-                p = TOps.Load(x3 + t); a3 = TOps.Fma(u, p, a3); b3 = TOps.Fma(w, p, b3);
-                p = TOps.Load(x4 + t); a4 = TOps.Fma(u, p, a4); b4 = TOps.Fma(w, p, b4);
+                TV u = TOps.Load(g + t), w = TOps.Load(g1 + t), z = TOps.Load(g2 + t), p;
+                p = TOps.Load(x0 + t); a0 = TOps.Fma(u, p, a0); b0 = TOps.Fma(w, p, b0); c0 = TOps.Fma(z, p, c0);
+                p = TOps.Load(x1 + t); a1 = TOps.Fma(u, p, a1); b1 = TOps.Fma(w, p, b1); c1 = TOps.Fma(z, p, c1);
+                p = TOps.Load(x2 + t); a2 = TOps.Fma(u, p, a2); b2 = TOps.Fma(w, p, b2); c2 = TOps.Fma(z, p, c2);
+                p = TOps.Load(x3 + t); a3 = TOps.Fma(u, p, a3); b3 = TOps.Fma(w, p, b3); c3 = TOps.Fma(z, p, c3);
+                p = TOps.Load(x4 + t); a4 = TOps.Fma(u, p, a4); b4 = TOps.Fma(w, p, b4); c4 = TOps.Fma(z, p, c4);
             }
         }
-        Unsafe.WriteUnaligned(sums, a0); Unsafe.WriteUnaligned(sums + v, a1); Unsafe.WriteUnaligned(sums + 2 * v, a2);
-        Unsafe.WriteUnaligned(sums + 3 * v, a3); Unsafe.WriteUnaligned(sums + 4 * v, a4);
-        T* r = sums + TB * v;
-        Unsafe.WriteUnaligned(r, b0); Unsafe.WriteUnaligned(r + v, b1); Unsafe.WriteUnaligned(r + 2 * v, b2);
-        Unsafe.WriteUnaligned(r + 3 * v, b3); Unsafe.WriteUnaligned(r + 4 * v, b4);
+        Store5(sums, v, a0, a1, a2, a3, a4);
+        Store5(sums + TB * v, v, b0, b1, b2, b3, b4);
+        Store5(sums + 2 * TB * v, v, c0, c1, c2, c3, c4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store5(T* p, int v, TV a0, TV a1, TV a2, TV a3, TV a4)
+    {
+        Unsafe.WriteUnaligned(p, a0); Unsafe.WriteUnaligned(p + v, a1); Unsafe.WriteUnaligned(p + 2 * v, a2);
+        Unsafe.WriteUnaligned(p + 3 * v, a3); Unsafe.WriteUnaligned(p + 4 * v, a4);
     }
 }
