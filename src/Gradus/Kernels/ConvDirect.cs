@@ -76,6 +76,29 @@ internal static unsafe class ConvDirect
         }
     }
 
+    /// <summary>gb[c] = Σₙ Σₗ g[n, c, l]: the bias gradient of a [N, C, L] output gradient (per-image sums added in order).</summary>
+    public static void BiasGrad<T>(ReadOnlySpan<T> g, int n, int channels, int length, Span<T> gb)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Window2d.CheckLength("conv2d", "gradOutput", g.Length, (long)n * channels * length);
+        Window2d.CheckLength("conv2d", "gradBias", gb.Length, channels);
+        fixed (T* pg = g, pb = gb)
+            ParallelFor.Range(channels, (long)n * length, new BiasBody<T>(pg, pb, n, channels, length));
+    }
+
+    private readonly struct BiasBody<T>(T* g, T* gb, int n, int channels, int length) : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Invoke(int start, int end)
+        {
+            for (int c = start; c < end; c++)
+            {
+                T sum = T.Zero;
+                for (int i = 0; i < n; i++) sum += System.Numerics.Tensors.TensorPrimitives.Sum(new ReadOnlySpan<T>(g + ((nint)i * channels + c) * length, length));
+                gb[c] = sum;
+            }
+        }
+    }
+
     private static void Check(int input, int weight, int output, in ConvShape s)
     {
         if (!Suits(s.Window))

@@ -41,8 +41,20 @@ internal static class Conv
         {
             var gx = x.RequiresGrad ? InputGrad(g, w, geo) : null;
             var gw = w.RequiresGrad ? WeightGrad(x, g, geo) : null;
-            return bias is null ? [gx, gw] : [gx, gw, bias.RequiresGrad ? g.Sum([0, 2, 3]) : null];
+            return bias is null ? [gx, gw] : [gx, gw, bias.RequiresGrad ? BiasGrad(g, geo) : null];
         }, x, w);
+    }
+
+    /// <summary>g.Sum([0, 2, 3]) without a permuted copy: per image and channel, a contiguous sum.</summary>
+    private static Tensor BiasGrad(Tensor g, Geometry geo)
+    {
+        var gb = Torch.Empty([geo.Cout], g.DType);
+        int l = geo.Window.OutputH(geo.H) * geo.Window.OutputW(geo.W);
+        var gc = g.Detach().Contiguous();
+        if (g.DType == DType.Float32) ConvDirect.BiasGrad(gc.Span<float>(), geo.N, geo.Cout, l, gb.Span<float>());
+        else ConvDirect.BiasGrad(gc.Span<double>(), geo.N, geo.Cout, l, gb.Span<double>());
+        var shape = g.shape;
+        return Tensor.Record(gb, "SumBackward1", [g], gg => [gg.Reshape(1, geo.Cout, 1, 1).Expand(shape)]);
     }
 
     /// <summary>The forward on im2col + GEMM.</summary>

@@ -44,6 +44,15 @@ public class ConvDirectTests
         ConvDirect.WeightGrad<float>(F(x), F(g), s, gwf);
         KernelFixtures.AssertClose(gw, gwf, 1e-4, 1e-3, "weight gradient float");
 
+        var gb = new double[s.Cout];
+        for (int i = 0; i < g.Length; i++) gb[i / (s.OH * s.OW) % s.Cout] += g[i];
+        var gbd = new double[s.Cout];
+        ConvDirect.BiasGrad<double>(g, s.N, s.Cout, s.OH * s.OW, gbd);
+        KernelFixtures.AssertClose(gb, gbd, 1e-12, 1e-12, "bias gradient double");
+        var gbf = new float[s.Cout];
+        ConvDirect.BiasGrad<float>(F(g), s.N, s.Cout, s.OH * s.OW, gbf);
+        KernelFixtures.AssertClose(gb, gbf, 1e-4, 1e-4, "bias gradient float");
+
         var gxd = new double[gx.Length];
         ConvDirect.InputGrad<double>(g, w, s, gxd);
         KernelFixtures.AssertClose(gx, gxd, 1e-12, 1e-12, "input gradient double");
