@@ -18,6 +18,17 @@ internal readonly record struct ConvShape(int N, int Cin, int H, int W, int Cout
     public int KG => CinG * Window.KernelH * Window.KernelW;
 }
 
+/// <summary>The three passes of a convolution.</summary>
+internal enum ConvPass
+{
+    /// <summary>y = conv2d(x, w) + bias.</summary>
+    Forward,
+    /// <summary>The gradient with respect to the input.</summary>
+    InputGrad,
+    /// <summary>The gradient with respect to the weight.</summary>
+    WeightGrad,
+}
+
 /// <summary>
 /// Direct stride-1 convolution on float or double spans, without im2col: each image is copied into zero-padded
 /// planes, and the planes are read as flat rows, so output position t = oh·Wp + ow of every output channel is
@@ -39,41 +50,56 @@ internal static unsafe class ConvDirect
     /// <summary>y = conv2d(x, w) + bias (bias empty: none).</summary>
     public static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, in ConvShape s, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Check(x.Length, w.Length, y.Length, s);
-        fixed (T* px = x, pw = w, pb = bias, py = y)
-        {
-            T* b = bias.IsEmpty ? null : pb;
-            if (Vector512.IsHardwareAccelerated) ConvDirect<T, Vector512<T>, Vector512Ops<T>>.Forward(px, pw, b, s, py);
-            else if (Vector256.IsHardwareAccelerated) ConvDirect<T, Vector256<T>, Vector256Ops<T>>.Forward(px, pw, b, s, py);
-            else ConvDirect<T, Vector128<T>, Vector128Ops<T>>.Forward(px, pw, b, s, py);
-        }
-    }
+        => Run(ConvPass.Forward, x, w, bias, s, y);
 
     /// <summary>gx = the gradient of conv2d with respect to its input for the output gradient g (overwrites gx).</summary>
     public static void InputGrad<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> w, in ConvShape s, Span<T> gx)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Check(gx.Length, w.Length, g.Length, s);
-        fixed (T* pg = g, pw = w, px = gx)
-        {
-            if (Vector512.IsHardwareAccelerated) ConvDirect<T, Vector512<T>, Vector512Ops<T>>.InputGrad(pg, pw, s, px);
-            else if (Vector256.IsHardwareAccelerated) ConvDirect<T, Vector256<T>, Vector256Ops<T>>.InputGrad(pg, pw, s, px);
-            else ConvDirect<T, Vector128<T>, Vector128Ops<T>>.InputGrad(pg, pw, s, px);
-        }
-    }
+        => Run(ConvPass.InputGrad, g, w, default, s, gx);
 
     /// <summary>gw = Σₙ the gradient of conv2d with respect to its weight for input x and output gradient g (overwrites gw).</summary>
     public static void WeightGrad<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, in ConvShape s, Span<T> gw)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => Run(ConvPass.WeightGrad, x, g, default, s, gw);
+
+    /// <summary>
+    /// Runs one pass: forward (a = x, b = w, bias), input gradient (a = g, b = w) or weight gradient (a = x, b = g),
+    /// on the widest accelerated vectors.
+    /// </summary>
+    public static void Run<T>(ConvPass pass, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> bias, in ConvShape s, Span<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Check(x.Length, gw.Length, g.Length, s);
-        fixed (T* px = x, pg = g, pw = gw)
+        long input = (long)s.N * s.Cin * s.H * s.W, weight = (long)s.Cout * s.KG, output = (long)s.N * s.Cout * s.OH * s.OW;
+        var (lengthA, lengthB, lengthResult) = pass switch
         {
-            if (Vector512.IsHardwareAccelerated) ConvDirect<T, Vector512<T>, Vector512Ops<T>>.WeightGrad(px, pg, s, pw);
-            else if (Vector256.IsHardwareAccelerated) ConvDirect<T, Vector256<T>, Vector256Ops<T>>.WeightGrad(px, pg, s, pw);
-            else ConvDirect<T, Vector128<T>, Vector128Ops<T>>.WeightGrad(px, pg, s, pw);
+            ConvPass.Forward => (input, weight, output),
+            ConvPass.InputGrad => (output, weight, input),
+            _ => (input, output, weight),
+        };
+        if (!Suits(s.Window))
+            throw new ArgumentException($"conv2d: the direct kernels need stride 1, got stride=({s.Window.StrideH}, {s.Window.StrideW})");
+        s.Window.Validate("conv2d", s.N * s.Cin, s.H, s.W);
+        Window2d.CheckLength("conv2d", pass == ConvPass.InputGrad ? "gradOutput" : "input", a.Length, lengthA);
+        Window2d.CheckLength("conv2d", pass == ConvPass.WeightGrad ? "gradOutput" : "weight", b.Length, lengthB);
+        Window2d.CheckLength("conv2d", pass == ConvPass.Forward ? "output" : "result", result.Length, lengthResult);
+        Window2d.CheckLength("conv2d", "bias", bias.Length, bias.IsEmpty ? 0 : s.Cout);
+        fixed (T* pa = a, pb = b, pbias = bias, pr = result)
+        {
+            T* c = bias.IsEmpty ? null : pbias;
+            if (Vector512.IsHardwareAccelerated) Run<T, Vector512<T>, Vector512Ops<T>>(pass, pa, pb, c, s, pr);
+            else if (Vector256.IsHardwareAccelerated) Run<T, Vector256<T>, Vector256Ops<T>>(pass, pa, pb, c, s, pr);
+            else Run<T, Vector128<T>, Vector128Ops<T>>(pass, pa, pb, c, s, pr);
         }
+    }
+
+    private static void Run<T, TV, TOps>(ConvPass pass, T* a, T* b, T* bias, in ConvShape s, T* result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct
+        where TOps : struct, IGemmVectorOps<T, TV>
+    {
+        if (pass == ConvPass.Forward) ConvDirect<T, TV, TOps>.Forward(a, b, bias, s, result);
+        else if (pass == ConvPass.InputGrad) ConvDirect<T, TV, TOps>.InputGrad(a, b, s, result);
+        else ConvDirect<T, TV, TOps>.WeightGrad(a, b, s, result);
     }
 
     /// <summary>gb[c] = Σₙ Σₗ g[n, c, l]: the bias gradient of a [N, C, L] output gradient (per-image sums added in order).</summary>
@@ -97,15 +123,5 @@ internal static unsafe class ConvDirect
                 gb[c] = sum;
             }
         }
-    }
-
-    private static void Check(int input, int weight, int output, in ConvShape s)
-    {
-        if (!Suits(s.Window))
-            throw new ArgumentException($"conv2d: the direct kernels need stride 1, got stride=({s.Window.StrideH}, {s.Window.StrideW})");
-        s.Window.Validate("conv2d", s.N * s.Cin, s.H, s.W);
-        Window2d.CheckLength("conv2d", "input", input, (long)s.N * s.Cin * s.H * s.W);
-        Window2d.CheckLength("conv2d", "weight", weight, (long)s.Cout * s.KG);
-        Window2d.CheckLength("conv2d", "output", output, (long)s.N * s.Cout * s.OH * s.OW);
     }
 }

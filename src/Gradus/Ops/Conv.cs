@@ -33,8 +33,7 @@ internal static class Conv
     public static Tensor Conv2d(Tensor x, Tensor w, Tensor? bias, Geometry geo)
     {
         var y = Torch.Empty(geo.OutputShape, x.DType);
-        if (ConvDirect.Suits(geo.Window) && (bias is null || bias.DType == x.DType))
-            Direct(x, w, bias, y, (a, b, c, d) => ConvDirect.Forward(a, b, c, geo.Shape, d), (a, b, c, d) => ConvDirect.Forward(a, b, c, geo.Shape, d));
+        if (ConvDirect.Suits(geo.Window) && (bias is null || bias.DType == x.DType)) Direct(ConvPass.Forward, x, w, bias, y, geo);
         else Unfolded(x, w, bias, y, geo);
         var inputs = bias is null ? new[] { x, w } : [x, w, bias];
         return Tensor.Record(y, "ConvolutionBackward0", inputs, g =>
@@ -74,13 +73,9 @@ internal static class Conv
     /// <summary>The input gradient: Wᵀ·g per image, folded back to the input's shape (the transposed convolution of g).</summary>
     public static Tensor InputGrad(Tensor g, Tensor w, Geometry geo)
     {
-        Tensor gx;
-        if (ConvDirect.Suits(geo.Window))
-        {
-            gx = Torch.Empty(geo.InputShape, g.DType);
-            Direct(g, w, null, gx, (a, b, _, d) => ConvDirect.InputGrad(a, b, geo.Shape, d), (a, b, _, d) => ConvDirect.InputGrad(a, b, geo.Shape, d));
-        }
-        else gx = UnfoldedInputGrad(g, w, geo);
+        var gx = ConvDirect.Suits(geo.Window)
+            ? Direct(ConvPass.InputGrad, g, w, null, Torch.Empty(geo.InputShape, g.DType), geo)
+            : UnfoldedInputGrad(g, w, geo);
         return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
         [
             g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
@@ -109,13 +104,9 @@ internal static class Conv
     /// <summary>The weight gradient Σₙ gₙ·unfold(xₙ)ᵀ.</summary>
     public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
     {
-        Tensor gw;
-        if (ConvDirect.Suits(geo.Window))
-        {
-            gw = Torch.Empty(geo.WeightShape, g.DType);
-            Direct(x, g, null, gw, (a, b, _, d) => ConvDirect.WeightGrad(a, b, geo.Shape, d), (a, b, _, d) => ConvDirect.WeightGrad(a, b, geo.Shape, d));
-        }
-        else gw = UnfoldedWeightGrad(x, g, geo);
+        var gw = ConvDirect.Suits(geo.Window)
+            ? Direct(ConvPass.WeightGrad, x, g, null, Torch.Empty(geo.WeightShape, g.DType), geo)
+            : UnfoldedWeightGrad(x, g, geo);
         return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
         [
             x.RequiresGrad ? InputGrad(g, gg, geo) : null,
@@ -140,14 +131,14 @@ internal static class Conv
         return gw;
     }
 
-    private delegate void Kernel<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, Span<T> result);
-
-    /// <summary>Runs a direct kernel on contiguous copies of a, b and (optional) c into the contiguous result, in its dtype.</summary>
-    private static void Direct(Tensor a, Tensor b, Tensor? c, Tensor result, Kernel<float> f, Kernel<double> d)
+    /// <summary>Runs a direct kernel pass on contiguous copies of a, b and (optional) bias into the contiguous result; returns it.</summary>
+    private static Tensor Direct(ConvPass pass, Tensor a, Tensor b, Tensor? bias, Tensor result, Geometry geo)
     {
-        var (ac, bc, cc) = (a.Detach().Contiguous(), b.Detach().Contiguous(), c?.Detach().Contiguous());
-        if (result.DType == DType.Float32) f(ac.Span<float>(), bc.Span<float>(), cc is null ? default : cc.Span<float>(), result.Span<float>());
-        else d(ac.Span<double>(), bc.Span<double>(), cc is null ? default : cc.Span<double>(), result.Span<double>());
+        var (ac, bc, cc) = (a.Detach().Contiguous(), b.Detach().Contiguous(), bias?.Detach().Contiguous());
+        if (result.DType == DType.Float32)
+            ConvDirect.Run(pass, ac.Span<float>(), bc.Span<float>(), cc is null ? default : cc.Span<float>(), geo.Shape, result.Span<float>());
+        else ConvDirect.Run(pass, ac.Span<double>(), bc.Span<double>(), cc is null ? default : cc.Span<double>(), geo.Shape, result.Span<double>());
+        return result;
     }
 
     /// <summary>The weight as [G, Cout/G, Cin/G·kh·kw] matrices (no autograd: kernels only).</summary>
