@@ -21,6 +21,7 @@ internal static unsafe class PoolingMax<T> where T : unmanaged, IFloatingPointIe
 
     private readonly struct Body(bool backward, T* image, T* pooled, long* indices, int h, int w, Window2d win) : IRangeBody
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Invoke(int start, int end)
         {
             int outH = win.OutputH(h), outW = win.OutputW(w);
@@ -31,6 +32,8 @@ internal static unsafe class PoolingMax<T> where T : unmanaged, IFloatingPointIe
             for (int q = start; q < end; q++)
             {
                 if (backward) Scatter(image + q * plane, pooled + q * outPlane, indices + q * outPlane, outPlane, plane);
+                else if (pairs && typeof(T) == typeof(float) && PoolingMax2x2.Suits(outW))
+                    PoolingMax2x2.Plane((float*)(image + q * plane), w, (float*)(pooled + q * outPlane), indices + q * outPlane, outH, outW);
                 else if (pairs) Plane2x2(image + q * plane, pooled + q * outPlane, indices + q * outPlane, outH, outW);
                 else Plane(image + q * plane, pooled + q * outPlane, indices + q * outPlane, outH, outW);
             }
@@ -99,6 +102,7 @@ internal static unsafe class PoolingMax<T> where T : unmanaged, IFloatingPointIe
             max = take ? v : max;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Scatter(T* gradIn, T* gradOut, long* idx, nint count, nint plane)
         {
             new Span<T>(gradIn, (int)plane).Clear();

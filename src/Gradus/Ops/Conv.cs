@@ -3,9 +3,9 @@ using Gradus.Kernels;
 namespace Gradus.Ops;
 
 /// <summary>
-/// 2-D convolution as im2col + batched GEMM over chunks of images (groups are a batch dim), with its two
-/// gradients as ops of their own (each one's backward is written with the other two), so convolutions
-/// differentiate to any order.
+/// 2-D convolution with its two gradients as ops of their own (each one's backward is written with the other two),
+/// so convolutions differentiate to any order. Stride-1 windows run the direct kernels (<see cref="ConvDirect"/>);
+/// the rest im2col + batched GEMM over chunks of images (groups are a batch dim).
 /// </summary>
 internal static class Conv
 {
@@ -22,6 +22,9 @@ internal static class Conv
         public int[] WeightShape => [Cout, Cin / Groups, Window.KernelH, Window.KernelW];
         public int[] OutputShape => [N, Cout, Window.OutputH(H), Window.OutputW(W)];
 
+        /// <summary>The same sizes for the kernels.</summary>
+        public ConvShape Shape => new(N, Cin, H, W, Cout, Groups, Window);
+
         /// <summary>How many images to unfold at once.</summary>
         public int Chunk => (int)Math.Clamp(MaxColumnElements / Math.Max(1L, (long)Groups * KG * L), 1, Math.Max(N, 1));
     }
@@ -30,6 +33,32 @@ internal static class Conv
     public static Tensor Conv2d(Tensor x, Tensor w, Tensor? bias, Geometry geo)
     {
         var y = Torch.Empty(geo.OutputShape, x.DType);
+        if (ConvDirect.Suits(geo.Window) && (bias is null || bias.DType == x.DType)) Direct(ConvPass.Forward, x, w, bias, y, geo);
+        else Unfolded(x, w, bias, y, geo);
+        var inputs = bias is null ? new[] { x, w } : [x, w, bias];
+        return Tensor.Record(y, "ConvolutionBackward0", inputs, g =>
+        {
+            var gx = x.RequiresGrad ? InputGrad(g, w, geo) : null;
+            var gw = w.RequiresGrad ? WeightGrad(x, g, geo) : null;
+            return bias is null ? [gx, gw] : [gx, gw, bias.RequiresGrad ? BiasGrad(g, geo) : null];
+        }, x, w);
+    }
+
+    /// <summary>g.Sum([0, 2, 3]) without a permuted copy: per image and channel, a contiguous sum.</summary>
+    private static Tensor BiasGrad(Tensor g, Geometry geo)
+    {
+        var gb = Torch.Empty([geo.Cout], g.DType);
+        int l = geo.Window.OutputH(geo.H) * geo.Window.OutputW(geo.W);
+        var gc = g.Detach().Contiguous();
+        if (g.DType == DType.Float32) ConvDirect.BiasGrad(gc.Span<float>(), geo.N, geo.Cout, l, gb.Span<float>());
+        else ConvDirect.BiasGrad(gc.Span<double>(), geo.N, geo.Cout, l, gb.Span<double>());
+        var shape = g.shape;
+        return Tensor.Record(gb, "SumBackward1", [g], gg => [gg.Reshape(1, geo.Cout, 1, 1).Expand(shape)]);
+    }
+
+    /// <summary>The forward on im2col + GEMM.</summary>
+    private static void Unfolded(Tensor x, Tensor w, Tensor? bias, Tensor y, Geometry geo)
+    {
         if (bias is not null) y.WriteFrom(bias.Detach().Reshape(1, geo.Cout, 1, 1).Expand(geo.OutputShape));
         var xc = x.Detach().Contiguous();
         var wg = WeightGroups(w, geo);
@@ -39,17 +68,22 @@ internal static class Conv
             var cols = Columns(xc, n0, count, geo);
             MatmulKernel.Run(wg.Expand(count, -1, -1, -1), cols, Rows(y, n0, count, [geo.Groups, geo.CoutG, geo.L]), 1, bias is null ? 0 : 1);
         }
-        var inputs = bias is null ? new[] { x, w } : [x, w, bias];
-        return Tensor.Record(y, "ConvolutionBackward0", inputs, g =>
-        {
-            var gx = x.RequiresGrad ? InputGrad(g, w, geo) : null;
-            var gw = w.RequiresGrad ? WeightGrad(x, g, geo) : null;
-            return bias is null ? [gx, gw] : [gx, gw, bias.RequiresGrad ? g.Sum([0, 2, 3]) : null];
-        }, x, w);
     }
 
     /// <summary>The input gradient: Wᵀ·g per image, folded back to the input's shape (the transposed convolution of g).</summary>
     public static Tensor InputGrad(Tensor g, Tensor w, Geometry geo)
+    {
+        var gx = ConvDirect.Suits(geo.Window)
+            ? Direct(ConvPass.InputGrad, g, w, null, Torch.Empty(geo.InputShape, g.DType), geo)
+            : UnfoldedInputGrad(g, w, geo);
+        return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
+        [
+            g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
+            w.RequiresGrad ? WeightGrad(gg, g, geo) : null,
+        ], g, w);
+    }
+
+    private static Tensor UnfoldedInputGrad(Tensor g, Tensor w, Geometry geo)
     {
         var gx = Torch.Zeros(geo.InputShape, g.DType);
         var gc = g.Detach().Contiguous();
@@ -64,15 +98,23 @@ internal static class Conv
                 (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d),
                 (c, d) => Im2Col.Fold(c, count, geo.Cin, geo.H, geo.W, geo.Window, d));
         }
-        return Tensor.Record(gx, "ConvolutionBackwardInput", [g, w], gg =>
-        [
-            g.RequiresGrad ? Conv2d(gg, w, null, geo) : null,
-            w.RequiresGrad ? WeightGrad(gg, g, geo) : null,
-        ], g, w);
+        return gx;
     }
 
     /// <summary>The weight gradient Σₙ gₙ·unfold(xₙ)ᵀ.</summary>
     public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
+    {
+        var gw = ConvDirect.Suits(geo.Window)
+            ? Direct(ConvPass.WeightGrad, x, g, null, Torch.Empty(geo.WeightShape, g.DType), geo)
+            : UnfoldedWeightGrad(x, g, geo);
+        return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
+        [
+            x.RequiresGrad ? InputGrad(g, gg, geo) : null,
+            g.RequiresGrad ? Conv2d(x, gg, null, geo) : null,
+        ], x, g);
+    }
+
+    private static Tensor UnfoldedWeightGrad(Tensor x, Tensor g, Geometry geo)
     {
         var gw = Torch.Zeros(geo.WeightShape, g.DType);
         var gwGroups = new Tensor(gw.storage, [geo.Groups, geo.CoutG, geo.KG], Shapes.ContiguousStrides([geo.Groups, geo.CoutG, geo.KG]), 0, gw.DType);
@@ -86,11 +128,17 @@ internal static class Conv
             MatmulKernel.Run(Rows(gc, n0, count, [geo.Groups, geo.CoutG, geo.L]), cols.Transpose(-1, -2), perImage);
             using (Torch.NoGrad()) gwGroups.WriteFrom(gwGroups + perImage.Sum(0));
         }
-        return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
-        [
-            x.RequiresGrad ? InputGrad(g, gg, geo) : null,
-            g.RequiresGrad ? Conv2d(x, gg, null, geo) : null,
-        ], x, g);
+        return gw;
+    }
+
+    /// <summary>Runs a direct kernel pass on contiguous copies of a, b and (optional) bias into the contiguous result; returns it.</summary>
+    private static Tensor Direct(ConvPass pass, Tensor a, Tensor b, Tensor? bias, Tensor result, Geometry geo)
+    {
+        var (ac, bc, cc) = (a.Detach().Contiguous(), b.Detach().Contiguous(), bias?.Detach().Contiguous());
+        if (result.DType == DType.Float32)
+            ConvDirect.Run(pass, ac.Span<float>(), bc.Span<float>(), cc is null ? default : cc.Span<float>(), geo.Shape, result.Span<float>());
+        else ConvDirect.Run(pass, ac.Span<double>(), bc.Span<double>(), cc is null ? default : cc.Span<double>(), geo.Shape, result.Span<double>());
+        return result;
     }
 
     /// <summary>The weight as [G, Cout/G, Cin/G·kh·kw] matrices (no autograd: kernels only).</summary>
