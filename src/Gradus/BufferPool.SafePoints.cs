@@ -77,14 +77,32 @@ internal static partial class BufferPool
             return;
         }
         long outNow = Interlocked.Read(ref outstanding);
-        // Collect when much is out, or before the pool runs dry: when it could not serve two more busy intervals and a
-        // quarter as much is out (so a collection has garbage to find, and runs every few steps rather than each one).
-        if (outNow >= CollectAfterBytes || (outNow >= CollectAfterBytes / 4 && PooledBytes < 2 * busiestInterval))
+        // Collect when much is out, or before the pool runs dry: when what it holds of the lengths in demand could not
+        // serve two more busy intervals and a quarter as much is out (so a collection has garbage to find, and runs
+        // every few steps rather than each one).
+        if (outNow >= CollectAfterBytes || (outNow >= CollectAfterBytes / 4 && AvailableInDemand() < 2 * busiestInterval))
         {
             Interlocked.Exchange(ref outstanding, 0);
             GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             Volatile.Write(ref lastCollection, GC.CollectionCount(0));
         }
+    }
+
+    /// <summary>A length rented counts as in demand for this many collecting safe points (a training step has several).</summary>
+    private const int DemandSafePoints = 4;
+
+    /// <summary>Bytes the pool holds of the lengths rented lately; ages each length's demand by one safe point.</summary>
+    private static long AvailableInDemand()
+    {
+        long bytes = 0;
+        lock (gate)
+            foreach (var (key, bucket) in buckets)
+            {
+                if (bucket.Demand == 0) continue;
+                bucket.Demand--;
+                bytes += bucket.Arrays.Count * Bytes(key.Item1, key.Item2);
+            }
+        return bytes;
     }
 
     private sealed class Collection

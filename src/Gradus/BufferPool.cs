@@ -45,11 +45,10 @@ internal static partial class BufferPool
         Array? array = null;
         lock (gate)
         {
-            if (buckets.TryGetValue((dtype, length), out var bucket))
-            {
-                bucket.Used = true;
-                if (bucket.Arrays.TryPop(out array)) pooledBytes -= Bytes(dtype, length);
-            }
+            if (!buckets.TryGetValue((dtype, length), out var bucket)) buckets[(dtype, length)] = bucket = new Bucket();
+            bucket.Used = true;
+            bucket.Demand = DemandSafePoints;
+            if (bucket.Arrays.TryPop(out array)) pooledBytes -= Bytes(dtype, length);
         }
         if (array is null)
         {
@@ -119,6 +118,9 @@ internal static partial class BufferPool
     {
         public readonly Stack<Array> Arrays = new();
         public bool Used;
+
+        /// <summary>Collecting safe points left before this length no longer counts as in demand (see <see cref="DemandSafePoints"/>).</summary>
+        public int Demand;
     }
 
     /// <summary>An object whose finalizer runs once per gen 2 collection (it re-registers itself) and trims the pool.</summary>

@@ -7,7 +7,7 @@ public static partial class F
 {
     /// <summary>
     /// 2-D convolution (cross-correlation) of an [N, Cin, H, W] (or unbatched [Cin, H, W]) input with a
-    /// [Cout, Cin/groups, kh, kw] weight, as <c>F.conv2d</c>; computed as im2col + GEMM.
+    /// [Cout, Cin/groups, kh, kw] weight, as <c>F.conv2d</c>; stride 1 runs direct kernels, other strides im2col + GEMM.
     /// </summary>
     public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias = null, (int H, int W)? stride = null, (int H, int W)? padding = null,
         (int H, int W)? dilation = null, int groups = 1)

@@ -8,9 +8,9 @@ internal static class FloatKernel
 {
     public delegate void Unary<T>(ReadOnlySpan<T> source, Span<T> result);
 
-    /// <summary>kernel(source) into a fresh contiguous tensor of <paramref name="shape"/>.</summary>
+    /// <summary>kernel(source) into a fresh contiguous tensor of <paramref name="shape"/>, every element of which the kernel writes.</summary>
     public static Tensor Run(Tensor source, int[] shape, Unary<float> f, Unary<double> d) =>
-        Into(source, Torch.Empty(shape, source.DType), f, d);
+        Into(source, Torch.Uninitialized(shape, source.DType), f, d);
 
     /// <summary>kernel(source) into the contiguous <paramref name="result"/> (which the kernel may accumulate into); returns it.</summary>
     public static Tensor Into(Tensor source, Tensor result, Unary<float> f, Unary<double> d)
