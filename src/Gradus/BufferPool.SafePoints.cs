@@ -10,6 +10,32 @@ internal static partial class BufferPool
     /// <summary>Arrays of collected storages, by creator thread, waiting for that thread's next safe point.</summary>
     private static readonly Dictionary<int, Collection> collected = [];
 
+    /// <summary>The most bytes waiting for one thread (beyond, collected arrays are left to the GC).</summary>
+    private const long MaxQueuedBytes = 2 * CollectAfterBytes;
+
+    /// <summary>Whether storages made on this thread get a <see cref="PoolTicket"/> (it trains: it reached a safe point).</summary>
+    [ThreadStatic] private static bool tracksCollected;
+
+    /// <summary>Pooled bytes this thread rented since its last safe point.</summary>
+    [ThreadStatic] private static long rentedSinceOwnSafePoint;
+
+    /// <summary>
+    /// Whether pooled storages made on the calling thread are recycled when collected: only on threads that train, and
+    /// only while they reach safe points (a loop of tensor math that never does would keep every array alive through
+    /// one more collection for nothing: the GC then collects less and the heap grows).
+    /// </summary>
+    public static bool TracksCollected => tracksCollected && rentedSinceOwnSafePoint < MaxQueuedBytes;
+
+    /// <summary>
+    /// Storages the calling thread makes from now until it has rented <see cref="MaxQueuedBytes"/> more are recycled
+    /// when collected (a loading thread calls this per batch a training thread adopts).
+    /// </summary>
+    public static void TrackCollectedOnThisThread()
+    {
+        tracksCollected = true;
+        rentedSinceOwnSafePoint = 0;
+    }
+
     /// <summary>Bytes handed out and not given back explicitly since the last collection: live tensors or garbage the GC has not found.</summary>
     private static long outstanding;
 
@@ -21,6 +47,7 @@ internal static partial class BufferPool
     /// <summary>Counts <paramref name="bytes"/> handed out by <see cref="Rent"/>.</summary>
     private static void Handed(long bytes)
     {
+        rentedSinceOwnSafePoint += bytes;
         Interlocked.Add(ref outstanding, bytes);
         Interlocked.Add(ref rentedSinceSafePoint, bytes);
     }
@@ -40,7 +67,7 @@ internal static partial class BufferPool
         long bytes = Bytes(dtype, array.Length);
         lock (gate)
         {
-            if (!collected.TryGetValue(ownerThread, out var queue) || queue.Bytes + bytes > MaxBytes) return;
+            if (!collected.TryGetValue(ownerThread, out var queue) || queue.Bytes + bytes > MaxQueuedBytes) return;
             queue.Arrays.Add((dtype, array));
             queue.Bytes += bytes;
         }
@@ -55,6 +82,7 @@ internal static partial class BufferPool
     public static void SafePoint(bool mayCollect = true)
     {
         int me = Environment.CurrentManagedThreadId;
+        TrackCollectedOnThisThread();
         lock (gate)
         {
             if (!collected.TryGetValue(me, out var queue))
@@ -65,6 +93,7 @@ internal static partial class BufferPool
             foreach (var (dtype, array) in queue.Arrays) ReturnLocked(dtype, array);
             queue.Arrays.Clear();
             queue.Bytes = 0;
+            queue.Drained = true;
         }
         if (!mayCollect) return;
         long interval = Interlocked.Exchange(ref rentedSinceSafePoint, 0);
@@ -105,9 +134,24 @@ internal static partial class BufferPool
         return bytes;
     }
 
+    /// <summary>Empties the queues of threads that reached no safe point since the previous call (a gen 2 collection).</summary>
+    private static void TrimQueuesLocked()
+    {
+        foreach (var queue in collected.Values)
+        {
+            if (!queue.Drained)
+            {
+                queue.Arrays.Clear();
+                queue.Bytes = 0;
+            }
+            queue.Drained = false;
+        }
+    }
+
     private sealed class Collection
     {
         public readonly List<(DType, Array)> Arrays = [];
         public long Bytes;
+        public bool Drained;
     }
 }

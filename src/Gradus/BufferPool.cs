@@ -111,6 +111,7 @@ internal static partial class BufferPool
                 pooledBytes -= bucket.Arrays.Count * Bytes(key.Item1, key.Item2);
                 buckets.Remove(key);
             }
+            TrimQueuesLocked();
         }
     }
 

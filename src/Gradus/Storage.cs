@@ -33,7 +33,7 @@ internal sealed class Storage
         Data = data;
         DType = dtype;
         this.pooled = pooled;
-        if (pooled) ticket = new PoolTicket(dtype, data);
+        if (pooled && BufferPool.TracksCollected) ticket = new PoolTicket(dtype, data);
     }
 
     /// <summary>

@@ -110,6 +110,8 @@ public class DataLoader<TItem, TBatch> : IEnumerable<TBatch>
 
         public bool MoveNext()
         {
+            // Between batches the consumer reads no tensor memory: collected arrays may rejoin the pool here.
+            BufferPool.SafePoint(mayCollect: false);
             if (_batches is null)
             {
                 _batches = _loader.BatchSampler.ToList();

@@ -20,7 +20,8 @@ internal sealed class Prefetcher<T> : IDisposable
     public Prefetcher(int count, Func<int, T> load, int capacity, bool gradEnabled)
     {
         _ready = new BlockingCollection<T>(new ConcurrentQueue<T>(), capacity);
-        _producer = Task.Factory.StartNew(() => Produce(count, load, gradEnabled), CancellationToken.None,
+        bool recycle = BufferPool.TracksCollected;
+        _producer = Task.Factory.StartNew(() => Produce(count, load, gradEnabled, recycle), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -46,13 +47,17 @@ internal sealed class Prefetcher<T> : IDisposable
         _stop.Dispose();
     }
 
-    private void Produce(int count, Func<int, T> load, bool gradEnabled)
+    /// <summary>Loads the items; with <paramref name="recycle"/> (the consumer trains) their memory is recycled once the consumer drops them.</summary>
+    private void Produce(int count, Func<int, T> load, bool gradEnabled, bool recycle)
     {
         using var mode = GradMode.Set(gradEnabled);
         try
         {
             for (int i = 0; i < count && !_stop.IsCancellationRequested; i++)
+            {
+                if (recycle) BufferPool.TrackCollectedOnThisThread();
                 _ready.Add(load(i), _stop.Token);
+            }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {

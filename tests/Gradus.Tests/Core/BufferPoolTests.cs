@@ -74,6 +74,18 @@ public class BufferPoolTests
     }
 
     [Fact]
+    public void ThreadThatStopsReachingSafePointsStopsMakingRecyclableStorages()
+    {
+        BufferPool.SafePoint();
+        Assert.True(BufferPool.TracksCollected);
+        // Plain tensor math, no module call, backward or step: after 128 MB its arrays are left to the GC alone.
+        for (int i = 0; i < 40; i++) _ = Torch.Empty([1 << 20]);
+        Assert.False(BufferPool.TracksCollected);
+        BufferPool.SafePoint(mayCollect: false);
+        Assert.True(BufferPool.TracksCollected);
+    }
+
+    [Fact]
     public void BackwardRecyclesIntermediateGradientsAndKeepsValuesHooksSaw()
     {
         Torch.ManualSeed(3);
