@@ -28,8 +28,8 @@ public static class Im2Col
     /// <summary>Rows of the column matrix of one image: C·kh·kw.</summary>
     public static int ColumnRows(int channels, Window2d window) => channels * window.KernelH * window.KernelW;
 
-    /// <summary>Columns of the column matrix of one image: outH·outW (the number of window positions).</summary>
-    public static int ColumnCount(int height, int width, Window2d window) => window.OutputH(height) * window.OutputW(width);
+    /// <summary>Columns of the column matrix of one image: outH·outW (the number of window positions; 0 when the window does not fit).</summary>
+    public static int ColumnCount(int height, int width, Window2d window) => Math.Max(0, window.OutputH(height)) * Math.Max(0, window.OutputW(width));
 
     private static unsafe void Run<T>(bool unfold, ReadOnlySpan<T> source, int batch, int channels, int height, int width, Window2d window,
         Span<T> destination, string op) where T : unmanaged, INumber<T>

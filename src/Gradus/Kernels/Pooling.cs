@@ -4,7 +4,7 @@ namespace Gradus.Kernels;
 
 /// <summary>
 /// 2-D pooling on NCHW spans of <c>planes</c> = N·C planes of height x width, as PyTorch's <c>F.max_pool2d</c>,
-/// <c>F.avg_pool2d</c> and <c>F.adaptive_avg_pool2d</c> (ceil_mode false), forward and backward. Planes run in parallel.
+/// <c>F.avg_pool2d</c> and <c>F.adaptive_avg_pool2d</c> (ceil_mode as the window says), forward and backward. Planes run in parallel.
 /// Backward methods overwrite <c>gradInput</c>.
 /// </summary>
 public static class Pooling
@@ -81,7 +81,7 @@ public static class Pooling
 
     private static void CheckMax(string op, int imageLength, int planes, int height, int width, Window2d window, int pooledLength, int indicesLength)
     {
-        window.Validate(op, planes, height, width);
+        window.Validate(op, planes, height, width, ceilModeAllowed: true);
         CheckHalfKernel(op, window.PadH, (window.KernelH - 1) * window.DilationH + 1, window.KernelH, window.DilationH);
         CheckHalfKernel(op, window.PadW, (window.KernelW - 1) * window.DilationW + 1, window.KernelW, window.DilationW);
         long pooled = (long)planes * window.OutputH(height) * window.OutputW(width);
@@ -92,7 +92,7 @@ public static class Pooling
     private static PoolingAvg<T>.Shape AvgShape<T>(string op, int imageLength, int planes, int height, int width, Window2d window,
         int pooledLength, bool countIncludePad) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        window.Validate(op, planes, height, width);
+        window.Validate(op, planes, height, width, ceilModeAllowed: true);
         if (window.DilationH != 1 || window.DilationW != 1)
             throw new ArgumentException($"{op}: dilation is not supported by average pooling, got dilation=({window.DilationH}, {window.DilationW})");
         CheckHalfKernel(op, window.PadH, window.KernelH, window.KernelH, 1);

@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Gradus.Kernels;
 
 /// <summary>
-/// Average pooling over NCHW planes, forward and backward: fixed windows (PyTorch's <c>avg_pool2d</c>, ceil_mode
-/// false) and adaptive windows (<c>adaptive_avg_pool2d</c>), with PyTorch's CPU window and divisor formulas.
+/// Average pooling over NCHW planes, forward and backward: fixed windows (PyTorch's <c>avg_pool2d</c>, either
+/// ceil_mode) and adaptive windows (<c>adaptive_avg_pool2d</c>), with PyTorch's CPU window and divisor formulas.
 /// </summary>
 internal static unsafe class PoolingAvg<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

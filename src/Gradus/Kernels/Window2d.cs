@@ -2,7 +2,8 @@ namespace Gradus.Kernels;
 
 /// <summary>
 /// A 2-D sliding window over NCHW planes, as the <c>kernel_size</c>, <c>stride</c>, <c>padding</c> and
-/// <c>dilation</c> arguments of PyTorch's <c>F.unfold</c>, <c>F.conv2d</c> and <c>F.max_pool2d</c>.
+/// <c>dilation</c> arguments of PyTorch's <c>F.unfold</c>, <c>F.conv2d</c> and <c>F.max_pool2d</c>, and pooling's
+/// <c>ceil_mode</c>.
 /// </summary>
 public readonly record struct Window2d
 {
@@ -30,21 +31,36 @@ public readonly record struct Window2d
     /// <summary>Horizontal spacing of window elements (<c>dilation[1]</c>).</summary>
     public int DilationW { get; init; }
 
-    /// <summary>Output height for an input of height <paramref name="inputH"/>: floor((H + 2p - d(k-1) - 1) / s) + 1.</summary>
-    public int OutputH(int inputH) => OutputSize(inputH, KernelH, StrideH, PadH, DilationH);
+    /// <summary>
+    /// Whether output sizes round up (pooling's <c>ceil_mode=True</c>): a last window may hang over the end of the
+    /// input, but it must start inside the input or its left padding. Convolution and unfold kernels reject it.
+    /// </summary>
+    public bool CeilMode { get; init; }
 
-    /// <summary>Output width for an input of width <paramref name="inputW"/>: floor((W + 2p - d(k-1) - 1) / s) + 1.</summary>
-    public int OutputW(int inputW) => OutputSize(inputW, KernelW, StrideW, PadW, DilationW);
+    /// <summary>Output height for an input of height <paramref name="inputH"/>: floor((H + 2p - d(k-1) - 1) / s) + 1 (ceil in <see cref="CeilMode"/>).</summary>
+    public int OutputH(int inputH) => OutputSize(inputH, KernelH, StrideH, PadH, DilationH, CeilMode);
 
-    private static int OutputSize(int input, int kernel, int stride, int pad, int dilation)
+    /// <summary>Output width for an input of width <paramref name="inputW"/>: floor((W + 2p - d(k-1) - 1) / s) + 1 (ceil in <see cref="CeilMode"/>).</summary>
+    public int OutputW(int inputW) => OutputSize(inputW, KernelW, StrideW, PadW, DilationW, CeilMode);
+
+    // PyTorch's pooling_output_shape: in ceil mode a window that would start past the input and its left padding is dropped.
+    private static int OutputSize(int input, int kernel, int stride, int pad, int dilation, bool ceil)
     {
-        long span = (long)input + 2L * pad - (long)dilation * (kernel - 1) - 1;
-        return span < 0 ? 0 : (int)(span / stride + 1);
+        // Floor division, so a window larger than the padded input gives PyTorch's (negative) size in the error.
+        long span = (long)input + 2L * pad - (long)dilation * (kernel - 1) - 1 + (ceil ? stride - 1 : 0);
+        long size = (span >= 0 ? span / stride : -((-span + stride - 1) / stride)) + 1;
+        if (ceil && (size - 1) * stride >= (long)input + pad) size--;
+        return (int)size;
     }
 
-    /// <summary>Throws when the window is malformed or leaves no output for an h x w input, naming <paramref name="op"/>.</summary>
-    internal void Validate(string op, int planes, int h, int w)
+    /// <summary>
+    /// Throws when the window is malformed or leaves no output for an h x w input, naming <paramref name="op"/>;
+    /// <see cref="CeilMode"/> only where <paramref name="ceilModeAllowed"/> (pooling).
+    /// </summary>
+    internal void Validate(string op, int planes, int h, int w, bool ceilModeAllowed = false)
     {
+        if (CeilMode && !ceilModeAllowed)
+            throw new ArgumentException($"{op}: ceil_mode is only supported by pooling windows");
         if (KernelH <= 0 || KernelW <= 0)
             throw new ArgumentException($"{op}: kernel size should be greater than zero, but got kernel_size=({KernelH}, {KernelW})");
         if (StrideH <= 0 || StrideW <= 0)

@@ -24,7 +24,7 @@ public class LayerTests
         "max_pool2d" => new MaxPool2d(PairOf(kw, "k", (1, 1)), PairOf(kw, "stride", PairOf(kw, "k", (1, 1))), PairOf(kw, "padding", (0, 0)),
             PairOf(kw, "dilation", (1, 1))),
         "avg_pool2d" => new AvgPool2d(PairOf(kw, "k", (1, 1)), PairOf(kw, "stride", PairOf(kw, "k", (1, 1))), PairOf(kw, "padding", (0, 0)),
-            !kw.TryGetProperty("count_include_pad", out var cip) || cip.GetBoolean()),
+            countIncludePad: !kw.TryGetProperty("count_include_pad", out var cip) || cip.GetBoolean()),
         "adaptive_avg_pool2d" => new AdaptiveAvgPool2d(PairOf(kw, "out", (1, 1))),
         "embedding" => new Embedding(kw.GetProperty("num").GetInt32(), kw.GetProperty("dim").GetInt32(),
             kw.TryGetProperty("padding_idx", out var p) ? p.GetInt32() : null, g),

@@ -3,35 +3,37 @@ using Gradus.Random;
 namespace Gradus.NN;
 
 /// <summary>
-/// 2-D convolution over [N, C, H, W] inputs, as <c>nn.Conv2d</c>, with stride, zero padding, dilation and groups;
+/// 2-D convolution over [N, C, H, W] inputs, as <c>nn.Conv2d</c>, with stride, zero padding (sizes, "same" or "valid"), dilation and groups;
 /// weight [out, in/groups, kh, kw] initialised as PyTorch does (kaiming_uniform_ with a = √5, bias from U(±1/√fan_in)).
 /// </summary>
 public sealed class Conv2d : Module
 {
     private readonly Parameter weight;
     private readonly Parameter? bias;
-    private readonly Pair kernel, stride, padding, dilation;
+    private readonly Pair kernel, stride, dilation;
 
-    /// <summary>A convolution with square kernel, stride, padding and dilation.</summary>
-    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, int dilation = 1, int groups = 1,
+    /// <summary>A convolution with square kernel, stride and dilation; padding an int, a pair, <c>"same"</c> or <c>"valid"</c>.</summary>
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, ConvPadding padding = default, int dilation = 1, int groups = 1,
         bool bias = true, Generator? generator = null)
-        : this(inChannels, outChannels, Pair.Of(kernelSize), Pair.Of(stride), Pair.Of(padding), Pair.Of(dilation), groups, bias, generator) { }
+        : this(inChannels, outChannels, Pair.Of(kernelSize), Pair.Of(stride), padding, Pair.Of(dilation), groups, bias, generator) { }
 
-    /// <summary>A convolution with (height, width) kernel, stride, padding and dilation.</summary>
-    public Conv2d(int inChannels, int outChannels, (int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null,
+    /// <summary>A convolution with (height, width) kernel, stride, padding and dilation (padding may also be <c>"same"</c> or <c>"valid"</c>).</summary>
+    public Conv2d(int inChannels, int outChannels, (int H, int W) kernelSize, (int H, int W)? stride = null, ConvPadding? padding = null,
         (int H, int W)? dilation = null, int groups = 1, bool bias = true, Generator? generator = null)
-        : this(inChannels, outChannels, Pair.Of(kernelSize), Pair.Of(stride ?? (1, 1)), Pair.Of(padding ?? (0, 0)), Pair.Of(dilation ?? (1, 1)),
+        : this(inChannels, outChannels, Pair.Of(kernelSize), Pair.Of(stride ?? (1, 1)), padding ?? default, Pair.Of(dilation ?? (1, 1)),
             groups, bias, generator) { }
 
-    private Conv2d(int inChannels, int outChannels, Pair kernel, Pair stride, Pair padding, Pair dilation, int groups, bool bias, Generator? generator)
+    private Conv2d(int inChannels, int outChannels, Pair kernel, Pair stride, ConvPadding padding, Pair dilation, int groups, bool bias,
+        Generator? generator)
     {
         if (groups <= 0) throw new ArgumentException("groups must be a positive integer");
         if (inChannels % groups != 0) throw new ArgumentException("in_channels must be divisible by groups");
         if (outChannels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
+        padding.Check(stride.Tuple, module: true);
         InChannels = inChannels;
         OutChannels = outChannels;
         Groups = groups;
-        (this.kernel, this.stride, this.padding, this.dilation) = (kernel, stride, padding, dilation);
+        (this.kernel, this.stride, Padding, this.dilation) = (kernel, stride, padding, dilation);
         weight = new Parameter(Torch.Empty([outChannels, inChannels / groups, kernel.H, kernel.W]));
         this.bias = bias ? new Parameter(Torch.Empty([outChannels])) : null;
         ResetParameters(generator);
@@ -52,8 +54,8 @@ public sealed class Conv2d : Module
     /// <summary>The step between windows.</summary>
     public (int H, int W) Stride => stride.Tuple;
 
-    /// <summary>The zero padding added on each side.</summary>
-    public (int H, int W) Padding => padding.Tuple;
+    /// <summary>The zero padding added on each side: (rows, columns), or the string <c>"same"</c> or <c>"valid"</c>.</summary>
+    public ConvPadding Padding { get; }
 
     /// <summary>The spacing between kernel elements.</summary>
     public (int H, int W) Dilation => dilation.Tuple;
@@ -74,7 +76,7 @@ public sealed class Conv2d : Module
     public override string ExtraRepr()
     {
         var s = $"{InChannels}, {OutChannels}, kernel_size={kernel.AsTuple()}, stride={stride.AsTuple()}";
-        if (padding.Tuple != (0, 0)) s += $", padding={padding.AsTuple()}";
+        if (Padding != default) s += $", padding={Padding}";
         if (dilation.Tuple != (1, 1)) s += $", dilation={dilation.AsTuple()}";
         if (Groups != 1) s += $", groups={Groups}";
         if (bias is null) s += ", bias=False";

@@ -6,16 +6,19 @@ public sealed class MaxPool2d : Module
     private readonly Pair kernel, stride, padding, dilation;
 
     /// <summary>Square windows.</summary>
-    public MaxPool2d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1)
+    public MaxPool2d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1, bool ceilMode = false)
     {
         (kernel, this.stride, this.padding, this.dilation) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding), Pair.Of(dilation));
+        CeilMode = ceilMode;
     }
 
     /// <summary>(height, width) windows.</summary>
-    public MaxPool2d((int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null, (int H, int W)? dilation = null)
+    public MaxPool2d((int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null, (int H, int W)? dilation = null,
+        bool ceilMode = false)
     {
         (kernel, this.stride, this.padding, this.dilation) =
             (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding ?? (0, 0)), Pair.Of(dilation ?? (1, 1)));
+        CeilMode = ceilMode;
     }
 
     /// <summary>The window's (height, width).</summary>
@@ -30,11 +33,15 @@ public sealed class MaxPool2d : Module
     /// <summary>The spacing between window elements.</summary>
     public (int H, int W) Dilation => dilation.Tuple;
 
-    /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => F.MaxPool2d(input, KernelSize, Stride, Padding, Dilation);
+    /// <summary>Whether the output size rounds up, keeping a last window that hangs over the end of the input.</summary>
+    public bool CeilMode { get; }
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => $"kernel_size={kernel}, stride={stride}, padding={padding}, dilation={dilation}, ceil_mode=False";
+    public override Tensor Forward(Tensor input) => F.MaxPool2d(input, KernelSize, Stride, Padding, Dilation, CeilMode);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() =>
+        $"kernel_size={kernel}, stride={stride}, padding={padding}, dilation={dilation}, ceil_mode={PyRepr.Bool(CeilMode)}";
 }
 
 /// <summary>The mean of each window, as <c>nn.AvgPool2d</c> (stride defaults to the kernel size).</summary>
@@ -43,17 +50,18 @@ public sealed class AvgPool2d : Module
     private readonly Pair kernel, stride, padding;
 
     /// <summary>Square windows.</summary>
-    public AvgPool2d(int kernelSize, int? stride = null, int padding = 0, bool countIncludePad = true)
+    public AvgPool2d(int kernelSize, int? stride = null, int padding = 0, bool ceilMode = false, bool countIncludePad = true)
     {
         (kernel, this.stride, this.padding) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding));
-        CountIncludePad = countIncludePad;
+        (CeilMode, CountIncludePad) = (ceilMode, countIncludePad);
     }
 
     /// <summary>(height, width) windows.</summary>
-    public AvgPool2d((int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null, bool countIncludePad = true)
+    public AvgPool2d((int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null, bool ceilMode = false,
+        bool countIncludePad = true)
     {
         (kernel, this.stride, this.padding) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding ?? (0, 0)));
-        CountIncludePad = countIncludePad;
+        (CeilMode, CountIncludePad) = (ceilMode, countIncludePad);
     }
 
     /// <summary>The window's (height, width).</summary>
@@ -65,13 +73,17 @@ public sealed class AvgPool2d : Module
     /// <summary>The implicit zero padding on each side.</summary>
     public (int H, int W) Padding => padding.Tuple;
 
+    /// <summary>Whether the output size rounds up, keeping a last window that hangs over the end of the input.</summary>
+    public bool CeilMode { get; }
+
     /// <summary>Whether the padding counts in each window's divisor.</summary>
     public bool CountIncludePad { get; }
 
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => F.AvgPool2d(input, KernelSize, Stride, Padding, CountIncludePad);
+    public override Tensor Forward(Tensor input) => F.AvgPool2d(input, KernelSize, Stride, Padding, CeilMode, CountIncludePad);
 
     /// <inheritdoc/>
+    /// <remarks>As PyTorch's, the printout leaves out ceil_mode and count_include_pad.</remarks>
     public override string ExtraRepr() => $"kernel_size={kernel}, stride={stride}, padding={padding}";
 }
 
