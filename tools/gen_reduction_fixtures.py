@@ -6,26 +6,13 @@ Run with Debian's interpreter (torch 1.13):  /usr/bin/python3 tools/gen_reductio
 Writes tests/Gradus.Tests/fixtures/reductions/reductions.json.
 """
 import json
-import math
 import os
 
 import torch
 
+from tensor_json import DTYPES, enc
+
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "Gradus.Tests", "fixtures", "reductions", "reductions.json")
-DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64, "bool": torch.bool}
-NAMES = {v: k for k, v in DTYPES.items()}
-
-
-def num(v):
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, float) and not math.isfinite(v):
-        return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
-    return v
-
-
-def enc(t):
-    return {"shape": list(t.shape), "dtype": NAMES[t.dtype], "data": [num(v) for v in t.detach().reshape(-1).tolist()]}
 
 
 def call(x, op, a):

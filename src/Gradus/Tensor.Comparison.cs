@@ -1,3 +1,5 @@
+using Gradus.Ops;
+
 namespace Gradus;
 
 public partial class Tensor
@@ -26,4 +28,15 @@ public partial class Tensor
     public static Tensor operator >=(double a, Tensor b) => b.Le(a);
     /// <summary>Scalar &lt;= tensor, elementwise.</summary>
     public static Tensor operator <=(double a, Tensor b) => b.Ge(a);
+
+    /// <summary>Elementwise |this - other| &lt;= atol + rtol * |other| as a Bool tensor, as <c>x.isclose(other, rtol, atol, equal_nan)</c>.</summary>
+    public Tensor IsClose(Tensor other, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false) =>
+        Closeness.IsClose(this, other, rtol, atol, equalNan);
+
+    /// <summary>True when every element is close to <paramref name="other"/>'s, as <c>x.allclose(other, rtol, atol, equal_nan)</c>.</summary>
+    public bool AllClose(Tensor other, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false) =>
+        Closeness.AllClose(this, other, rtol, atol, equalNan);
+
+    /// <summary>True when <paramref name="other"/> has the same shape and equal elements, as <c>x.equal(other)</c>.</summary>
+    public bool Equal(Tensor other) => Closeness.Equal(this, other);
 }
