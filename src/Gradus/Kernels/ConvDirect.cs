@@ -39,8 +39,9 @@ internal enum ConvPass
 /// </summary>
 /// <remarks>
 /// The weight gradient sums over fixed blocks of images, then adds the blocks' sums in order, so its result
-/// does not depend on the number of threads. An infinite input can make a weight gradient NaN where
-/// PyTorch gives ±inf: the dropped columns multiply it by a zero gradient.
+/// does not depend on the number of threads. An infinite or NaN input would make a weight gradient NaN where
+/// PyTorch gives ±inf or a number (the dropped columns multiply it by a zero gradient): Conv2d sends such inputs
+/// to the im2col path.
 /// </remarks>
 internal static unsafe class ConvDirect
 {

@@ -104,7 +104,9 @@ internal static class Conv
     /// <summary>The weight gradient Σₙ gₙ·unfold(xₙ)ᵀ.</summary>
     public static Tensor WeightGrad(Tensor x, Tensor g, Geometry geo)
     {
-        var gw = ConvDirect.Suits(geo.Window)
+        // The direct kernel multiplies inputs by the zero gradient of dropped columns too: an inf or NaN input would
+        // turn those zeros into NaN where PyTorch has no such product, so a non-finite input takes the unfolded path.
+        var gw = ConvDirect.Suits(geo.Window) && AllFinite(x)
             ? Direct(ConvPass.WeightGrad, x, g, null, Torch.Empty(geo.WeightShape, g.DType), geo)
             : UnfoldedWeightGrad(x, g, geo);
         return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
@@ -112,6 +114,15 @@ internal static class Conv
             x.RequiresGrad ? InputGrad(g, gg, geo) : null,
             g.RequiresGrad ? Conv2d(x, gg, null, geo) : null,
         ], x, g);
+    }
+
+    /// <summary>Whether every element is finite (a sum that overflows also says no: the slower path is then merely exact too).</summary>
+    private static bool AllFinite(Tensor x)
+    {
+        var xc = x.Detach().Contiguous();
+        return x.DType == DType.Float32
+            ? float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(xc.Span<float>()))
+            : double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<double>(xc.Span<double>()));
     }
 
     private static Tensor UnfoldedWeightGrad(Tensor x, Tensor g, Geometry geo)

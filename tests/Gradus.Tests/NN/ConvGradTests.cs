@@ -29,4 +29,33 @@ public class ConvGradTests
                 return Gradus.Autograd.Grad((Conv(t) * Conv(t)).Sum(), [t[2]], createGraph: true)[0]!;
         }, [x, w, b]));
     }
+
+    [Theory]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NaN)]
+    public void NonFiniteInputReachesOnlyTheWeightGradientsOfItsRealWindows(float bad)
+    {
+        // 5x5 image, 3x3 kernel, no padding: only taps (0, 0) and (1, 0) of the 3x3 output windows cover pixel (1, 0).
+        Torch.ManualSeed(7);
+        var x = Torch.Rand(2, 1, 5, 5);
+        x[0, 0, 1, 0] = Torch.Scalar(bad);
+        var w = Torch.Randn(2, 1, 3, 3).RequiresGrad_();
+        var g = Torch.Rand(2, 2, 3, 3);
+        F.Conv2d(x, w).Backward(g);
+        var gw = w.Grad!.ToArray<float>();
+        float[] xs = x.ToArray<float>(), gs = g.ToArray<float>();
+        for (int co = 0; co < 2; co++)
+            for (int i = 0; i < 3; i++)
+                for (int j = 0; j < 3; j++)
+                {
+                    double expected = 0;
+                    for (int n = 0; n < 2; n++)
+                        for (int oh = 0; oh < 3; oh++)
+                            for (int ow = 0; ow < 3; ow++)
+                                expected += (double)gs[((n * 2 + co) * 3 + oh) * 3 + ow] * xs[(n * 25) + (oh + i) * 5 + ow + j];
+                    float actual = gw[(co * 3 + i) * 3 + j];
+                    if (j == 0 && i <= 1) Assert.Equal((float)expected, actual); // inf or NaN, as PyTorch
+                    else Assert.Equal(expected, actual, 4);
+                }
+    }
 }
