@@ -11,11 +11,24 @@ public static partial class F
     /// <summary>max(x, 0), as <c>F.relu</c>.</summary>
     public static Tensor Relu(Tensor input) => input.Relu();
 
-    /// <summary>x for x &gt; 0, else negativeSlope·x, as <c>F.leaky_relu</c>.</summary>
-    public static Tensor LeakyRelu(Tensor input, double negativeSlope = 0.01) => Activation.LeakyRelu(input, negativeSlope);
+    /// <summary>max(x, 0), as <c>F.relu(input, inplace)</c>; with <paramref name="inplace"/> it overwrites and returns the input.</summary>
+    public static Tensor Relu(Tensor input, bool inplace) => inplace ? input.Relu_() : input.Relu();
 
-    /// <summary>x for x &gt; 0, else α(eˣ − 1), as <c>F.elu</c>.</summary>
-    public static Tensor Elu(Tensor input, double alpha = 1.0) => Activation.Elu(input, alpha);
+    /// <summary>
+    /// x for x &gt; 0, else negativeSlope·x, as <c>F.leaky_relu</c>; with <paramref name="inplace"/> it overwrites and
+    /// returns the input (history LeakyReluBackward1).
+    /// </summary>
+    public static Tensor LeakyRelu(Tensor input, double negativeSlope = 0.01, bool inplace = false) => inplace
+        ? input.Apply_(x => Activation.LeakyRelu(x, negativeSlope, inPlace: true))
+        : Activation.LeakyRelu(input, negativeSlope);
+
+    /// <summary>
+    /// x for x &gt; 0, else α(eˣ − 1), as <c>F.elu</c>; with <paramref name="inplace"/> it overwrites and returns the
+    /// input (history EluBackward1).
+    /// </summary>
+    public static Tensor Elu(Tensor input, double alpha = 1.0, bool inplace = false) => inplace
+        ? input.Apply_(x => Activation.Elu(x, alpha, inPlace: true))
+        : Activation.Elu(input, alpha);
 
     /// <summary>
     /// x·Φ(x) with the normal CDF Φ in erf form, as <c>F.gelu</c>; <paramref name="approximate"/> "tanh" uses
@@ -30,6 +43,9 @@ public static partial class F
 
     /// <summary>x·σ(x) (swish), as <c>F.silu</c>.</summary>
     public static Tensor Silu(Tensor input) => Activation.Silu(input);
+
+    /// <summary>x·σ(x), as <c>F.silu(input, inplace)</c>; with <paramref name="inplace"/> it overwrites and returns the input.</summary>
+    public static Tensor Silu(Tensor input, bool inplace) => inplace ? input.Apply_(Activation.Silu) : Activation.Silu(input);
 
     /// <summary>1 / (1 + e⁻ˣ), as <c>F.sigmoid</c>.</summary>
     public static Tensor Sigmoid(Tensor input) => input.Sigmoid();

@@ -68,18 +68,28 @@ internal static class Activation
         return r;
     }
 
-    public static Tensor LeakyRelu(Tensor x, double slope)
+    /// <summary>
+    /// Leaky ReLU; <paramref name="inPlace"/> names the node as torch's <c>leaky_relu_</c> does (LeakyReluBackward1),
+    /// whose backward refuses a negative slope.
+    /// </summary>
+    public static Tensor LeakyRelu(Tensor x, double slope, bool inPlace = false)
     {
         var r = Map(x, new LeakyReluFn<float>((float)slope), new LeakyReluFn<double>(slope), "leaky_relu");
-        return Tensor.Record(r, "LeakyReluBackward0", [x], g =>
-            [Grad(x, g, new LeakyReluFn<float>((float)slope), new LeakyReluFn<double>(slope), () => Torch.Where(x.Gt(0.0), g, g * slope))], x);
+        return Tensor.Record(r, inPlace ? "LeakyReluBackward1" : "LeakyReluBackward0", [x], g => inPlace && slope < 0
+            ? throw new InvalidOperationException("In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. " +
+                "This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. " +
+                "File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward calculation with negative slope")
+            : [Grad(x, g, new LeakyReluFn<float>((float)slope), new LeakyReluFn<double>(slope), () => Torch.Where(x.Gt(0.0), g, g * slope))], x);
     }
 
-    public static Tensor Elu(Tensor x, double alpha)
+    /// <summary>ELU; <paramref name="inPlace"/> names the node as torch's <c>elu_</c> does (EluBackward1), whose backward refuses a negative alpha.</summary>
+    public static Tensor Elu(Tensor x, double alpha, bool inPlace = false)
     {
         var r = Map(x, new EluFn<float>((float)alpha), new EluFn<double>(alpha), "elu");
-        return Tensor.Record(r, "EluBackward0", [x], g =>
-            [Grad(x, g, new EluFn<float>((float)alpha), new EluFn<double>(alpha), () => Torch.Where(x.Gt(0.0), g, g * alpha * x.Exp()))], x);
+        return Tensor.Record(r, inPlace ? "EluBackward1" : "EluBackward0", [x], g => inPlace && alpha < 0
+            ? throw new InvalidOperationException("In-place elu backward calculation is triggered with a negative slope which is not supported. " +
+                "This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead.")
+            : [Grad(x, g, new EluFn<float>((float)alpha), new EluFn<double>(alpha), () => Torch.Where(x.Gt(0.0), g, g * alpha * x.Exp()))], x);
     }
 
     /// <summary>x·Φ(x) with Φ the standard normal CDF (erf form), or PyTorch's tanh approximation.</summary>

@@ -1,36 +1,48 @@
 namespace Gradus.NN;
 
-/// <summary>max(x, 0), as <c>nn.ReLU</c>.</summary>
-public sealed class ReLU : Module
+/// <summary>max(x, 0), as <c>nn.ReLU(inplace)</c>.</summary>
+public sealed class ReLU(bool inplace = false) : Module
 {
+    /// <summary>Whether the forward overwrites its input.</summary>
+    public bool Inplace { get; } = inplace;
+
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => F.Relu(input);
+    public override Tensor Forward(Tensor input) => F.Relu(input, Inplace);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => Inplace ? "inplace=True" : "";
 }
 
 /// <summary>x for x &gt; 0, else negativeSlope·x, as <c>nn.LeakyReLU</c>.</summary>
-public sealed class LeakyReLU(double negativeSlope = 0.01) : Module
+public sealed class LeakyReLU(double negativeSlope = 0.01, bool inplace = false) : Module
 {
     /// <summary>The slope for negative inputs.</summary>
     public double NegativeSlope { get; } = negativeSlope;
 
-    /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => F.LeakyRelu(input, NegativeSlope);
+    /// <summary>Whether the forward overwrites its input.</summary>
+    public bool Inplace { get; } = inplace;
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => $"negative_slope={PyRepr.Float(NegativeSlope)}";
+    public override Tensor Forward(Tensor input) => F.LeakyRelu(input, NegativeSlope, Inplace);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"negative_slope={PyRepr.Float(NegativeSlope)}{InplaceRepr.Suffix(Inplace)}";
 }
 
 /// <summary>x for x &gt; 0, else α(eˣ − 1), as <c>nn.ELU</c>.</summary>
-public sealed class ELU(double alpha = 1.0) : Module
+public sealed class ELU(double alpha = 1.0, bool inplace = false) : Module
 {
     /// <summary>The scale of the negative part.</summary>
     public double Alpha { get; } = alpha;
 
-    /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => F.Elu(input, Alpha);
+    /// <summary>Whether the forward overwrites its input.</summary>
+    public bool Inplace { get; } = inplace;
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => $"alpha={PyRepr.Float(Alpha)}";
+    public override Tensor Forward(Tensor input) => F.Elu(input, Alpha, Inplace);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => $"alpha={PyRepr.Float(Alpha)}{InplaceRepr.Suffix(Inplace)}";
 }
 
 /// <summary>x·Φ(x) (erf form, or "tanh" approximation), as <c>nn.GELU</c>.</summary>
@@ -47,11 +59,23 @@ public sealed class GELU(string approximate = "none") : Module
     public override string ExtraRepr() => $"approximate='{Approximate}'";
 }
 
-/// <summary>x·σ(x), as <c>nn.SiLU</c>.</summary>
-public sealed class SiLU : Module
+/// <summary>x·σ(x), as <c>nn.SiLU(inplace)</c>.</summary>
+public sealed class SiLU(bool inplace = false) : Module
 {
+    /// <summary>Whether the forward overwrites its input.</summary>
+    public bool Inplace { get; } = inplace;
+
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => F.Silu(input);
+    public override Tensor Forward(Tensor input) => F.Silu(input, Inplace);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => Inplace ? "inplace=True" : "";
+}
+
+/// <summary>The ", inplace=True" tail PyTorch appends to an activation's repr when it works in place.</summary>
+internal static class InplaceRepr
+{
+    public static string Suffix(bool inplace) => inplace ? ", inplace=True" : "";
 }
 
 /// <summary>1 / (1 + e⁻ˣ), as <c>nn.Sigmoid</c>.</summary>
