@@ -37,6 +37,7 @@ internal static unsafe class GemmPack<T> where T : unmanaged
     /// The panel values of one step are contiguous in the source: source row p (<paramref name="steps"/> rows of
     /// <paramref name="length"/> values) is cut into pieces of <paramref name="width"/>, piece q going to step p of panel q.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackContiguous(T* src, nint ld, int steps, int length, int width, T* dst)
     {
         int full = length / width, rest = length - full * width;
@@ -59,6 +60,7 @@ internal static unsafe class GemmPack<T> where T : unmanaged
     /// The panel values of one step lie one per source row: source rows r (<paramref name="rows"/> rows of
     /// <paramref name="steps"/> values) are transposed in 4 x 4 blocks, row r going down lane r mod width of its panel.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackStrided(T* src, nint ld, int rows, int steps, int width, T* dst)
     {
         nint panel = (nint)width * steps;

@@ -23,6 +23,7 @@ internal static class OptimizerKernels
         return wd == T.Zero ? d : AddScaled(d, wd, p);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Sgd<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> buf, bool first, T lr, T wd, T momentum, T keep, bool nesterov, bool maximize)
         where T : IFloatingPointIeee754<T>
     {
@@ -38,6 +39,7 @@ internal static class OptimizerKernels
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Adagrad<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> sum, T clr, T wd, T eps, bool maximize)
         where T : IFloatingPointIeee754<T>
     {
@@ -50,6 +52,7 @@ internal static class OptimizerKernels
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RmsProp<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> sq, Span<T> gavg, Span<T> buf,
         T lr, T alpha, T keep, T eps, T wd, T momentum, bool centered, bool maximize) where T : IFloatingPointIeee754<T>
     {
@@ -75,6 +78,7 @@ internal static class OptimizerKernels
     }
 
     /// <summary>Adam and AdamW (decoupled decay is applied by the caller as p·(1 − lr·wd) before this).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Adam<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, Span<T> vmax,
         T beta1, T k1, T beta2, T k2, T negStepSize, T bc2Sqrt, T eps, T wd, bool amsgrad, bool maximize) where T : IFloatingPointIeee754<T>
     {
@@ -118,6 +122,7 @@ internal static class OptimizerKernels
         return i;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void NAdam<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v,
         T beta1, T k1, T beta2, T k2, T bc2, T eps, T wd, T gradCoef, T avgCoef) where T : IFloatingPointIeee754<T>
     {

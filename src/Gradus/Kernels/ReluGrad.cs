@@ -6,6 +6,7 @@ namespace Gradus.Kernels;
 internal static class ReluGrad
 {
     /// <summary>d[i] = r[i] &gt; 0 ? g[i] : g[i]·0 (so a NaN or negative g keeps PyTorch's NaN or -0).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Apply<T>(ReadOnlySpan<T> r, ReadOnlySpan<T> g, Span<T> d) where T : unmanaged, INumber<T>
     {
         int i = 0;
