@@ -67,6 +67,16 @@ for (int epoch = 0; epoch < numEpochs; epoch++)
 Console.WriteLine($"error in estimating w: {trueW - net.Weight.Detach().Reshape(trueW.Shape)}");
 Console.WriteLine($"error in estimating b: {trueB - net.Bias.Detach()}");
 
+// ---- D2L's own model: nn.LazyLinear(1) takes in_features from its first input -------------------------------------
+var lazy = new LazyLinear(1);                                      // self.net = nn.LazyLinear(1)
+lazy.Weight.Detach().Normal_(0, 0.01);                             // a no-op, as in PyTorch: no data before the first call
+lazy.Bias!.Detach().Fill_(0);
+var lazyOptimizer = new SGD(lazy.Parameters(), lr);                // built before the first call, it still updates them
+Console.WriteLine(lazy);                                           // LazyLinear(in_features=0, out_features=1, bias=True)
+lossFn.Call(lazy.Call(features), labels).Backward();               // the first call materializes weight [1, 2] and bias [1]
+lazyOptimizer.Step();
+Console.WriteLine(lazy);                                           // Linear(in_features=2, out_features=1, bias=True)
+
 // ---- The analytic solution w* = (XᵀX)⁻¹Xᵀy, with a column of ones for the bias --------------------------------------
 var X = Torch.Cat([features, Torch.Ones([features.Size(0), 1], DType.Float32)], dim: 1).Double();
 var y = labels.Double();

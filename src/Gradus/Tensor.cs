@@ -7,10 +7,11 @@ namespace Gradus;
 /// </summary>
 public partial class Tensor
 {
-    internal readonly Storage storage;
-    internal readonly int[] shape;
-    internal readonly int[] strides;
-    internal readonly int offset;
+    // Not readonly only so that NN.Parameter.Materialize can give a lazy module's parameter its memory in place.
+    internal Storage storage;
+    internal int[] shape;
+    internal int[] strides;
+    internal int offset;
     private bool requiresGrad;
 
     internal Tensor(Storage storage, int[] shape, int[] strides, int offset, DType dtype)
@@ -34,7 +35,7 @@ public partial class Tensor
     public DType DType { get; }
 
     /// <summary>The sizes of each dimension (a copy), as <c>tensor.shape</c>.</summary>
-    public int[] Shape => (int[])shape.Clone();
+    public int[] Shape => this is NN.Parameter { IsUninitialized: true } ? throw NN.Parameter.ShapeError() : (int[])shape.Clone();
 
     /// <summary>The strides of each dimension in elements (a copy), as <c>tensor.stride()</c>.</summary>
     public int[] Strides => (int[])strides.Clone();
@@ -46,10 +47,10 @@ public partial class Tensor
     public int Size(int dim) => shape[Shapes.WrapDim(dim, shape.Length)];
 
     /// <summary>The number of dimensions, as <c>tensor.dim()</c>.</summary>
-    public int Dim => shape.Length;
+    public int Dim => this is NN.Parameter { IsUninitialized: true } ? throw NN.Parameter.UseError("dim") : shape.Length;
 
     /// <summary>The number of elements, as <c>tensor.numel()</c>.</summary>
-    public int Numel => Shapes.Numel(shape);
+    public int Numel => this is NN.Parameter { IsUninitialized: true } ? throw NN.Parameter.UseError("numel") : Shapes.Numel(shape);
 
     /// <summary>True when the elements are laid out row-major with no gaps.</summary>
     public bool IsContiguous => Shapes.IsContiguous(shape, strides);

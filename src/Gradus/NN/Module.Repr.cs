@@ -8,6 +8,9 @@ public abstract partial class Module
     /// <summary>The module's settings shown inside its printout, as <c>extra_repr()</c> (e.g. <c>in_features=1, out_features=1, bias=True</c>).</summary>
     public virtual string ExtraRepr() => "";
 
+    /// <summary>The class name shown in printouts and messages, as <c>_get_name()</c>; a lazy layer reports the class it becomes.</summary>
+    private protected virtual string ClassName => GetType().Name;
+
     /// <summary>The nested printout PyTorch gives for <c>print(model)</c>.</summary>
     public override string ToString()
     {
@@ -16,7 +19,7 @@ public abstract partial class Module
         var childLines = OwnMembers(MemberKind.Module)
             .Select(c => $"({c.Name}): {Indent(c.Value?.ToString() ?? "None", 2)}")
             .ToList();
-        var sb = new StringBuilder(GetType().Name).Append('(');
+        var sb = new StringBuilder(ClassName).Append('(');
         if (extraLines.Length == 1 && childLines.Count == 0) sb.Append(extraLines[0]);
         else if (extraLines.Length + childLines.Count > 0)
             sb.Append("\n  ").Append(string.Join("\n  ", extraLines.Concat(childLines))).Append('\n');
@@ -52,7 +55,7 @@ public abstract partial class Module
                 handles.Add(m.RegisterForwardPreHook((mod, _) =>
                 {
                     var name = names[mod];
-                    var type = mod.GetType().Name;
+                    var type = mod.ClassName;
                     var label = name.Length == 0 ? type : $"{name} ({type})";
                     bool container = mod.Children().Any();
                     long own = mod.Parameters(recurse: !container).Sum(p => (long)p.Numel);

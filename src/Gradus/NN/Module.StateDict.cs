@@ -44,7 +44,7 @@ public abstract partial class Module
                 errors.Insert(0, $"Missing key(s) in state_dict: {string.Join(", ", missing.Select(k => $"\"{k}\""))}. ");
         }
         if (errors.Count > 0)
-            throw new InvalidOperationException($"Error(s) in loading state_dict for {GetType().Name}:\n\t{string.Join("\n\t", errors)}");
+            throw new InvalidOperationException($"Error(s) in loading state_dict for {ClassName}:\n\t{string.Join("\n\t", errors)}");
         return new IncompatibleKeys(missing, unexpected);
 
         void Load(Module module, string prefix)

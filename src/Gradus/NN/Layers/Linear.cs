@@ -7,7 +7,7 @@ namespace Gradus.NN;
 /// (kaiming_uniform_ with a = √5, then the bias from U(±1/√fan_in)), drawing from the default generator in
 /// PyTorch's order, so <c>Torch.ManualSeed(42); new Linear(1, 1)</c> gives weight 0.7645, bias 0.8300.
 /// </summary>
-public sealed class Linear : Module
+public class Linear : Module
 {
     private readonly Parameter weight;
     private readonly Parameter? bias;
@@ -24,8 +24,18 @@ public sealed class Linear : Module
         ResetParameters(generator);
     }
 
+    /// <summary>The lazy form (<see cref="LazyLinear"/>): in_features 0 and uninitialized parameters until the first call.</summary>
+    private protected Linear(int outFeatures, bool bias)
+    {
+        if (outFeatures < 0)
+            throw new ArgumentException($"LazyLinear: out_features must be non-negative, got {outFeatures}");
+        OutFeatures = outFeatures;
+        weight = Parameter.Uninitialized();
+        this.bias = bias ? Parameter.Uninitialized() : null;
+    }
+
     /// <summary>The size of each input sample.</summary>
-    public int InFeatures { get; }
+    public int InFeatures { get; private protected set; }
 
     /// <summary>The size of each output sample.</summary>
     public int OutFeatures { get; }
@@ -36,8 +46,11 @@ public sealed class Linear : Module
     /// <summary>The [out_features] bias, or null.</summary>
     public Parameter? Bias => bias;
 
-    /// <summary>Draws new weights and bias as at construction, as <c>reset_parameters()</c>.</summary>
-    public void ResetParameters(Generator? generator = null) => ResetAffine(weight, bias, generator);
+    /// <summary>Draws new weights and bias as at construction, as <c>reset_parameters()</c> (a no-op while a lazy layer's weight is uninitialized).</summary>
+    public void ResetParameters(Generator? generator = null)
+    {
+        if (!weight.IsUninitialized) ResetAffine(weight, bias, generator);
+    }
 
     /// <summary>PyTorch's default init of linear and convolution layers: kaiming_uniform_(a = √5), bias from U(±1/√fan_in).</summary>
     internal static void ResetAffine(Tensor weight, Tensor? bias, Generator? generator)
