@@ -10,7 +10,7 @@ using Gradus;
 var x = Torch.Arange(12.0, DType.Float32);              // x = torch.arange(12, dtype=torch.float32)
 Console.WriteLine(x);                                   // tensor([ 0.,  1.,  2., ..., 11.])
 Console.WriteLine(x.Numel);                             // x.numel() -> 12
-Console.WriteLine(Size(x));                             // x.shape -> torch.Size([12])
+Console.WriteLine(x.Shape);                             // x.shape -> torch.Size([12])
 
 var X = x.Reshape(3, 4);                                // X = x.reshape(3, 4)
 Console.WriteLine(X);
@@ -58,35 +58,27 @@ Console.WriteLine(A * B);                               // Hadamard product
 
 const int scalar = 2;                                   // a = 2
 var X3 = Torch.Arange(24).Reshape(2, 3, 4);             // X = torch.arange(24).reshape(2, 3, 4)
-Console.WriteLine(Tuple(scalar + X3, Size(scalar * X3))); // a + X, (a * X).shape
+Console.WriteLine(Tuple(scalar + X3, (scalar * X3).Shape)); // a + X, (a * X).shape
 
 // Reduction
 var v = Torch.Arange(3.0, DType.Float32);               // x = torch.arange(3, dtype=torch.float32)
 Console.WriteLine(Tuple(v, v.Sum()));                   // (tensor([0., 1., 2.]), tensor(3.))
-Console.WriteLine(Tuple(Size(A), A.Sum()));             // (torch.Size([2, 3]), tensor(15.))
-Console.WriteLine(Tuple(Size(A), A.Sum(0), Size(A.Sum(0))));  // A.sum(axis=0)
-Console.WriteLine(Tuple(Size(A), A.Sum(1), Size(A.Sum(1))));  // A.sum(axis=1)
+Console.WriteLine(Tuple(A.Shape, A.Sum()));             // (torch.Size([2, 3]), tensor(15.))
+Console.WriteLine(Tuple(A.Shape, A.Sum(0), A.Sum(0).Shape));  // A.sum(axis=0)
+Console.WriteLine(Tuple(A.Shape, A.Sum(1), A.Sum(1).Shape));  // A.sum(axis=1)
 var sumA = A.Sum(1, keepDim: true);                     // sum_A = A.sum(axis=1, keepdims=True)
-Console.WriteLine(Tuple(A, sumA, Size(sumA)));
+Console.WriteLine(Tuple(A, sumA, sumA.Shape));
 Console.WriteLine(A / sumA);                            // each row sums to 1
 
 // Dot, matrix-vector and matrix-matrix products; norms
 var ones = Torch.Ones([3], DType.Float32);              // y = torch.ones(3, dtype=torch.float32)
 Console.WriteLine(Tuple(v, ones, Torch.Dot(v, ones)));  // x, y, torch.dot(x, y)
-Console.WriteLine(Tuple(Size(A), Size(v), Torch.Mv(A, v), A.Matmul(v)));   // A.shape, x.shape, torch.mv(A, x), A@x
+Console.WriteLine(Tuple(A.Shape, v.Shape, Torch.Mv(A, v), A.Matmul(v)));   // A.shape, x.shape, torch.mv(A, x), A@x
 var B4 = Torch.Ones(3, 4);                              // B = torch.ones(3, 4)
 Console.WriteLine(Tuple(Torch.Mm(A, B4), A.Matmul(B4))); // torch.mm(A, B), A@B
 var u = Torch.Tensor(new[] { 3.0, -4.0 });              // u = torch.tensor([3.0, -4.0])
 Console.WriteLine(Torch.Norm(u));                       // torch.norm(u) -> tensor(5.)
 Console.WriteLine(Torch.Abs(u).Sum());                  // torch.abs(u).sum() -> tensor(7.)
-
-// How PyTorch prints a shape.
-static string Size(object shaped) => shaped switch
-{
-    Tensor tensor => $"torch.Size([{string.Join(", ", tensor.Shape)}])",
-    string text => text,
-    _ => throw new ArgumentException($"Size: expected a tensor, got {shaped.GetType().Name}"),
-};
 
 // How Jupyter shows a tuple: one line when it fits in 79 columns, else one item per line (continuation lines indented
 // by one more space).

@@ -26,7 +26,7 @@ public partial class Tensor
     internal static void CheckGradientShape(Tensor gradient, Tensor output)
     {
         if (!Shapes.SameShape(gradient.shape, output.shape))
-            throw new ArgumentException($"Mismatch in shape: grad_output[0] has a shape of torch.Size({Shapes.Format(gradient.shape)}) and output[0] has a shape of torch.Size({Shapes.Format(output.shape)}).");
+            throw new ArgumentException($"Mismatch in shape: grad_output[0] has a shape of {gradient.Shape} and output[0] has a shape of {output.Shape}.");
     }
 
     /// <summary>A tensor sharing this one's data but cut from the graph, as <c>tensor.detach()</c>.</summary>

@@ -34,8 +34,8 @@ public partial class Tensor
     /// <summary>The element type.</summary>
     public DType DType { get; }
 
-    /// <summary>The sizes of each dimension (a copy), as <c>tensor.shape</c>.</summary>
-    public int[] Shape => this is NN.Parameter { IsUninitialized: true } ? throw NN.Parameter.ShapeError() : (int[])shape.Clone();
+    /// <summary>The sizes of each dimension (an immutable value), as <c>tensor.shape</c>.</summary>
+    public Gradus.Size Shape => this is NN.Parameter { IsUninitialized: true } ? throw NN.Parameter.ShapeError() : Gradus.Size.Of(shape);
 
     /// <summary>The strides of each dimension in elements (a copy), as <c>tensor.stride()</c>.</summary>
     public int[] Strides => (int[])strides.Clone();
@@ -45,6 +45,9 @@ public partial class Tensor
 
     /// <summary>The size of one dimension (negative dims count from the end), as <c>tensor.size(dim)</c>.</summary>
     public int Size(int dim) => shape[Shapes.WrapDim(dim, shape.Length)];
+
+    /// <summary>The sizes of each dimension, as <c>tensor.size()</c>; the same value as <see cref="Shape"/>.</summary>
+    public Gradus.Size Size() => Shape;
 
     /// <summary>The number of dimensions, as <c>tensor.dim()</c>.</summary>
     public int Dim => this is NN.Parameter { IsUninitialized: true } ? throw NN.Parameter.UseError("dim") : shape.Length;

@@ -30,7 +30,7 @@ internal sealed class LeNetChapter : CourseChapter
         foreach (var (name, layer) in model.NamedChildren())
         {
             x = layer.Call(x);
-            run.Print($"{layer.GetType().Name,-10} output shape: {Text.Py.Size(x.Shape)}");
+            run.Print($"{layer.GetType().Name,-10} output shape: {x.Shape}");
         }
         int parameters = model.Parameters().Sum(p => p.Numel);
         run.Print($"{parameters} parameters");

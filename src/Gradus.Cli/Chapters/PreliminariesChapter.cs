@@ -32,7 +32,7 @@ internal sealed class PreliminariesChapter : CourseChapter
         Tensor x = Torch.Arange(12.0, DType.Float32);
         run.Print(x.ToString());
         run.Print(x.Numel.ToString(CultureInfo.InvariantCulture));
-        run.Print(Py.Size(x.Shape));
+        run.Print(x.Shape.ToString());
         Tensor X = x.Reshape(3, 4);
         run.Print(X.ToString());
         run.Print(Py.Tuple(x.Reshape(-1, 4).Eq(X).All().ToString(), x.Reshape(3, -1).Eq(X).All().ToString()));
@@ -78,22 +78,22 @@ internal sealed class PreliminariesChapter : CourseChapter
         run.Print((A * B).ToString());
         const int scalar = 2;
         Tensor X = Torch.Arange(24).Reshape(2, 3, 4);
-        run.Print(Py.Tuple((scalar + X).ToString(), Py.Size((scalar * X).Shape)));
+        run.Print(Py.Tuple((scalar + X).ToString(), (scalar * X).Shape.ToString()));
 
         run.Heading("Reduction", 3);
         x = Torch.Arange(3.0, DType.Float32);
         run.Print(Py.Tuple(x.ToString(), x.Sum().ToString()));
-        run.Print(Py.Tuple(Py.Size(A.Shape), A.Sum().ToString()));
-        run.Print(Py.Tuple(Py.Size(A.Shape), A.Sum(0).ToString(), Py.Size(A.Sum(0).Shape)));
-        run.Print(Py.Tuple(Py.Size(A.Shape), A.Sum(1).ToString(), Py.Size(A.Sum(1).Shape)));
+        run.Print(Py.Tuple(A.Shape.ToString(), A.Sum().ToString()));
+        run.Print(Py.Tuple(A.Shape.ToString(), A.Sum(0).ToString(), A.Sum(0).Shape.ToString()));
+        run.Print(Py.Tuple(A.Shape.ToString(), A.Sum(1).ToString(), A.Sum(1).Shape.ToString()));
         Tensor sumA = A.Sum(1, keepDim: true);
-        run.Print(Py.Tuple(A.ToString(), sumA.ToString(), Py.Size(sumA.Shape)));
+        run.Print(Py.Tuple(A.ToString(), sumA.ToString(), sumA.Shape.ToString()));
         run.Print((A / sumA).ToString());
 
         run.Heading("Products and norms", 3);
         y = Torch.Ones([3], DType.Float32);
         run.Print(Py.Tuple(x.ToString(), y.ToString(), Torch.Dot(x, y).ToString()));
-        run.Print(Py.Tuple(Py.Size(A.Shape), Py.Size(x.Shape), Torch.Mv(A, x).ToString(), A.Matmul(x).ToString()));
+        run.Print(Py.Tuple(A.Shape.ToString(), x.Shape.ToString(), Torch.Mv(A, x).ToString(), A.Matmul(x).ToString()));
         B = Torch.Ones(3, 4);
         run.Print(Py.Tuple(Torch.Mm(A, B).ToString(), A.Matmul(B).ToString()));
         Tensor u = Torch.Tensor(new[] { 3.0, -4.0 });

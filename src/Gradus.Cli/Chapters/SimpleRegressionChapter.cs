@@ -31,7 +31,7 @@ internal sealed class SimpleRegressionChapter : CourseChapter
         run.Text("x_train_tensor = torch.as_tensor(x_train).float(): the NumPy float64 arrays become float32 tensors.");
         Tensor x = Torch.FromArray(data.XTrain).Reshape(data.TrainShape).Float();
         Tensor y = Torch.FromArray(data.YTrain).Reshape(data.TrainShape).Float();
-        run.Print($"x_train_tensor: {ShapeText(x)}, {x.DType}");
+        run.Print($"x_train_tensor: {x.Shape}, {x.DType}");
         Autograd(run, x, y);
         OptimizerAndLoss(run, x, y);
         Model(run, x, y);
@@ -50,7 +50,7 @@ internal sealed class SimpleRegressionChapter : CourseChapter
         run.Print(vector.ToString());
         run.Print(matrix.ToString());
         run.Print(tensor.ToString());
-        run.Print($"{ShapeText(scalar)} {ShapeText(vector)} {ShapeText(matrix)} {ShapeText(tensor)}");
+        run.Print($"{scalar.Shape} {vector.Shape} {matrix.Shape} {tensor.Shape}");
     }
 
     private static void Autograd(ChapterRun run, Tensor x, Tensor y)
@@ -171,8 +171,6 @@ internal sealed class SimpleRegressionChapter : CourseChapter
         }
         return losses;
     }
-
-    private static string ShapeText(Tensor t) => $"torch.Size([{string.Join(", ", t.Shape)}])";
 
     /// <summary>The course's <c>ManualLinearRegression</c>: parameters b and w, forward b + w * x.</summary>
     private sealed class ManualLinearRegression : Module

@@ -28,9 +28,6 @@ internal static class Py
     /// <summary>Six significant digits, switching to exponent notation for very large or small values (<c>f'{x:g}'</c>).</summary>
     public static string General(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    /// <summary>How PyTorch prints a shape: <c>torch.Size([2, 3])</c>.</summary>
-    public static string Size(IReadOnlyList<int> shape) => $"torch.Size([{string.Join(", ", shape)}])";
-
     /// <summary>
     /// How Jupyter shows a tuple of values (IPython's pretty printer): on one line when it fits in 79 columns and no
     /// item spans several lines; otherwise one item per line, each line after an item's first indented by one space.

@@ -38,7 +38,7 @@ public static partial class F
     public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean)
     {
         if (!Shapes.SameShape(input.shape, target.shape))
-            throw new ArgumentException($"Using a target size ({TorchSize(target)}) that is different to the input size ({TorchSize(input)}) is deprecated. Please ensure they have the same size.");
+            throw new ArgumentException($"Using a target size ({target.Shape}) that is different to the input size ({input.Shape}) is deprecated. Please ensure they have the same size.");
         foreach (var v in input.ToArray<double>())
             if (!(v >= 0 && v <= 1)) throw new InvalidOperationException("all elements of input should be between 0 and 1");
         if (weight is not null) weight = weight.Expand(Shapes.Broadcast(target.shape, weight.shape));
@@ -53,7 +53,7 @@ public static partial class F
         Reduction reduction = Reduction.Mean, Tensor? posWeight = null)
     {
         if (!Shapes.SameShape(input.shape, target.shape))
-            throw new ArgumentException($"Target size ({TorchSize(target)}) must be the same as input size ({TorchSize(input)})");
+            throw new ArgumentException($"Target size ({target.Shape}) must be the same as input size ({input.Shape})");
         var maxVal = (-input).Clamp(min: 0);
         var logSum = ((-maxVal).Exp() + (-input - maxVal).Exp()).Log() + maxVal;
         var loss = posWeight is null
@@ -130,12 +130,10 @@ public static partial class F
         _ => throw new ArgumentException($"{reduction} is not a valid value for reduction"),
     };
 
-    private static string TorchSize(Tensor t) => $"torch.Size({Shapes.Format(t.shape)})";
-
     private static void WarnIfBroadcast(Tensor input, Tensor target)
     {
         if (!Shapes.SameShape(input.shape, target.shape))
-            Warnings.Warn($"Using a target size ({TorchSize(target)}) that is different to the input size ({TorchSize(input)}). " +
+            Warnings.Warn($"Using a target size ({target.Shape}) that is different to the input size ({input.Shape}). " +
                           "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.");
     }
 

@@ -22,7 +22,7 @@ public static partial class F
         {
             long perChannel = input.Numel / Math.Max(c, 1);
             if (perChannel == 1)
-                throw new ArgumentException($"Expected more than 1 value per channel when training, got input size {TorchSize(input)}");
+                throw new ArgumentException($"Expected more than 1 value per channel when training, got input size {input.Shape}");
             var y = Normalization.BatchNormTraining(input, weight, bias, eps, out var mean, out var variance);
             double count = perChannel;
             if (runningMean is not null) UpdateRunning(runningMean, mean, momentum, 1.0);

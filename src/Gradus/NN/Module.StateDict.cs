@@ -77,8 +77,8 @@ public abstract partial class Module
             }
             if (!Shapes.SameShape(source.shape, target.shape))
             {
-                errorMessages.Add($"size mismatch for {key}: copying a param with shape torch.Size({Shapes.Format(source.shape)}) from checkpoint, " +
-                                  $"the shape in current model is torch.Size({Shapes.Format(target.shape)}).");
+                errorMessages.Add($"size mismatch for {key}: copying a param with shape {source.Shape} from checkpoint, " +
+                                  $"the shape in current model is {target.Shape}.");
                 continue;
             }
             try
@@ -87,8 +87,8 @@ public abstract partial class Module
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
             {
-                errorMessages.Add($"While copying the parameter named \"{key}\", whose dimensions in the model are torch.Size({Shapes.Format(target.shape)}) " +
-                                  $"and whose dimensions in the checkpoint are torch.Size({Shapes.Format(source.shape)}), an exception occurred : {ex.Message}.");
+                errorMessages.Add($"While copying the parameter named \"{key}\", whose dimensions in the model are {target.Shape} " +
+                                  $"and whose dimensions in the checkpoint are {source.Shape}, an exception occurred : {ex.Message}.");
             }
         }
         var children = OwnMembers(MemberKind.Module).Select(c => c.Name).ToHashSet();

@@ -39,7 +39,7 @@ public sealed class Normalize : Transform
             throw new ArgumentException($"Input tensor should be a float tensor. Got {x.DType}.", nameof(x));
         if (x.Dim < 3)
             throw new ArgumentException(
-                $"Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = torch.Size([{string.Join(", ", x.Shape)}])", nameof(x));
+                $"Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = {x.Shape}", nameof(x));
         int channels = x.Size(-3);
         if ((_mean.Length != 1 && _mean.Length != channels) || (_std.Length != 1 && _std.Length != channels))
             throw new ArgumentException(
