@@ -38,20 +38,21 @@ public static class Pooling
     /// included when <paramref name="countIncludePad"/> (PyTorch's default), else by the count of real elements.
     /// </summary>
     public static unsafe void AvgPool2d<T>(ReadOnlySpan<T> input, int planes, int height, int width, Window2d window, Span<T> output,
-        bool countIncludePad = true)
+        bool countIncludePad = true, int? divisorOverride = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var shape = AvgShape<T>("avg_pool2d", input.Length, planes, height, width, window, output.Length, countIncludePad);
+        var shape = AvgShape<T>("avg_pool2d", input.Length, planes, height, width, window, output.Length, countIncludePad, divisorOverride);
         fixed (T* x = input, y = output)
             PoolingAvg<T>.Forward(x, planes, shape, y);
     }
 
     /// <summary>Backward of average pooling : each output gradient is shared evenly by its window.</summary>
     public static unsafe void AvgPool2dBackward<T>(ReadOnlySpan<T> gradOutput, int planes, int height, int width, Window2d window,
-        Span<T> gradInput, bool countIncludePad = true)
+        Span<T> gradInput, bool countIncludePad = true, int? divisorOverride = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var shape = AvgShape<T>("avg_pool2d_backward", gradInput.Length, planes, height, width, window, gradOutput.Length, countIncludePad);
+        var shape = AvgShape<T>("avg_pool2d_backward", gradInput.Length, planes, height, width, window, gradOutput.Length, countIncludePad,
+            divisorOverride);
         fixed (T* gy = gradOutput, gx = gradInput)
             PoolingAvg<T>.Backward(gy, planes, shape, gx);
     }
@@ -90,16 +91,17 @@ public static class Pooling
     }
 
     private static PoolingAvg<T>.Shape AvgShape<T>(string op, int imageLength, int planes, int height, int width, Window2d window,
-        int pooledLength, bool countIncludePad) where T : unmanaged, IFloatingPointIeee754<T>
+        int pooledLength, bool countIncludePad, int? divisorOverride) where T : unmanaged, IFloatingPointIeee754<T>
     {
         window.Validate(op, planes, height, width, ceilModeAllowed: true);
+        if (divisorOverride == 0) throw new ArgumentException("divisor must be not zero");
         if (window.DilationH != 1 || window.DilationW != 1)
             throw new ArgumentException($"{op}: dilation is not supported by average pooling, got dilation=({window.DilationH}, {window.DilationW})");
         CheckHalfKernel(op, window.PadH, window.KernelH, window.KernelH, 1);
         CheckHalfKernel(op, window.PadW, window.KernelW, window.KernelW, 1);
         int outH = window.OutputH(height), outW = window.OutputW(width);
         CheckLengths(op, imageLength, (long)planes * height * width, pooledLength, (long)planes * outH * outW);
-        return new PoolingAvg<T>.Shape(height, width, outH, outW, window, countIncludePad);
+        return new PoolingAvg<T>.Shape(height, width, outH, outW, window, countIncludePad, divisorOverride);
     }
 
     private static PoolingAvg<T>.Shape AdaptiveShape<T>(string op, int imageLength, int planes, int height, int width, int outputH,

@@ -9,7 +9,7 @@ namespace Gradus.Kernels;
 internal static unsafe class PoolingAvg<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The window shape: fixed (<see cref="Window2d"/>) or adaptive (output size given).</summary>
-    public readonly struct Shape(int h, int w, int outH, int outW, Window2d? window, bool countIncludePad)
+    public readonly struct Shape(int h, int w, int outH, int outW, Window2d? window, bool countIncludePad, int? divisorOverride = null)
     {
         /// <summary>Input height.</summary>
         public int H => h;
@@ -32,6 +32,9 @@ internal static unsafe class PoolingAvg<T> where T : unmanaged, IFloatingPointIe
 
         /// <summary>Whether the divisor is one product (fixed windows) or two divisions (adaptive windows, as PyTorch).</summary>
         public bool Adaptive => window is null;
+
+        /// <summary>The divisor every fixed window uses instead of its size (<c>divisor_override</c>), or null.</summary>
+        public int? DivisorOverride => divisorOverride;
 
         private (int, int, int) Fixed(int o, int kernel, int stride, int pad, int size)
         {
@@ -104,6 +107,7 @@ internal static unsafe class PoolingAvg<T> where T : unmanaged, IFloatingPointIe
         }
 
         private T Divide(T value, int kh, int kw) =>
-            s.Adaptive ? value / T.CreateTruncating(kh) / T.CreateTruncating(kw) : value / T.CreateTruncating(kh * kw);
+            s.DivisorOverride is { } d ? value / T.CreateTruncating(d)
+            : s.Adaptive ? value / T.CreateTruncating(kh) / T.CreateTruncating(kw) : value / T.CreateTruncating(kh * kw);
     }
 }

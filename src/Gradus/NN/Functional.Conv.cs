@@ -79,14 +79,15 @@ public static partial class F
 
     /// <summary>
     /// The mean of each window, as <c>F.avg_pool2d</c>; the divisor counts the zero padding (not the part of a
-    /// <paramref name="ceilMode"/> window past it) unless <paramref name="countIncludePad"/> is false.
+    /// <paramref name="ceilMode"/> window past it) unless <paramref name="countIncludePad"/> is false; a non-null
+    /// <paramref name="divisorOverride"/> (not zero) divides every window's sum instead.
     /// </summary>
     public static Tensor AvgPool2d(Tensor input, (int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null,
-        bool ceilMode = false, bool countIncludePad = true)
+        bool ceilMode = false, bool countIncludePad = true, int? divisorOverride = null)
     {
         var window = PoolWindow(input, kernelSize, stride, padding, null, ceilMode, "avg_pool2d");
         var x = input.Dim == 3 ? input.Unsqueeze(0) : input;
-        var y = Pool.AvgPool2d(x, window, countIncludePad);
+        var y = Pool.AvgPool2d(x, window, countIncludePad, divisorOverride);
         return input.Dim == 3 ? y.Squeeze(0) : y;
     }
 

@@ -31,6 +31,17 @@ public static partial class F
         : Activation.Elu(input, alpha);
 
     /// <summary>
+    /// x clamped to [minVal, maxVal], as <c>F.hardtanh</c> (gradient zero at and beyond the bounds, history
+    /// HardtanhBackward0); with <paramref name="inplace"/> it overwrites and returns the input.
+    /// </summary>
+    public static Tensor Hardtanh(Tensor input, double minVal = -1.0, double maxVal = 1.0, bool inplace = false) => inplace
+        ? input.Apply_(x => Activation.Hardtanh(x, minVal, maxVal))
+        : Activation.Hardtanh(input, minVal, maxVal);
+
+    /// <summary>min(max(x, 0), 6), as <c>F.relu6</c> (hardtanh underneath, history HardtanhBackward0).</summary>
+    public static Tensor Relu6(Tensor input, bool inplace = false) => Hardtanh(input, 0.0, 6.0, inplace);
+
+    /// <summary>
     /// x·Φ(x) with the normal CDF Φ in erf form, as <c>F.gelu</c>; <paramref name="approximate"/> "tanh" uses
     /// PyTorch's tanh approximation.
     /// </summary>

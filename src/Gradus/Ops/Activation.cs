@@ -92,6 +92,19 @@ internal static class Activation
             : [Grad(x, g, new EluFn<float>((float)alpha), new EluFn<double>(alpha), () => Torch.Where(x.Gt(0.0), g, g * alpha * x.Exp()))], x);
     }
 
+    /// <summary>
+    /// Hardtanh: x clamped to [min, max] (NaN kept; max wins where min &gt; max, as clamp), node HardtanhBackward0 whose
+    /// gradient is zero at and beyond both bounds; integer inputs (which never require grad) go through clamp.
+    /// </summary>
+    public static Tensor Hardtanh(Tensor x, double min, double max)
+    {
+        if (!x.IsFloatingPoint) return x.Clamp(min, max);
+        var f = new HardtanhFn<float>((float)min, (float)max);
+        var d = new HardtanhFn<double>(min, max);
+        var r = Map(x, f, d, "hardtanh");
+        return Tensor.Record(r, "HardtanhBackward0", [x], g => [Grad(x, g, f, d, () => Torch.Where(x.Le(min) | x.Ge(max), 0.0, g))], x);
+    }
+
     /// <summary>x·Φ(x) with Φ the standard normal CDF (erf form), or PyTorch's tanh approximation.</summary>
     public static Tensor Gelu(Tensor x, bool tanhApproximation)
     {
@@ -148,6 +161,17 @@ internal static class Activation
     {
         public T Invoke(T x) => x > T.Zero ? x : x * slope;
         public T Invoke(T x, T g) => x > T.Zero ? g : g * slope;
+    }
+
+    private readonly struct HardtanhFn<T>(T min, T max) : IScalarFunction<T>, IScalarDerivative<T> where T : IFloatingPointIeee754<T>
+    {
+        public T Invoke(T x)
+        {
+            T v = x < min ? min : x;
+            return v > max ? max : v;
+        }
+
+        public T Invoke(T x, T g) => x <= min || x >= max ? T.Zero : g;
     }
 
     private readonly struct EluFn<T>(T alpha) : IScalarFunction<T>, IScalarDerivative<T> where T : IFloatingPointIeee754<T>

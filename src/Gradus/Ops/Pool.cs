@@ -35,20 +35,23 @@ internal static class Pool
             gg => [gg.Reshape(planes, h * w).Gather(1, idx.Reshape(planes, -1)).Reshape(outShape)]);
     }
 
-    /// <summary>Average pooling (padding counted in the divisor when <paramref name="countIncludePad"/>).</summary>
-    public static Tensor AvgPool2d(Tensor x, Window2d window, bool countIncludePad)
+    /// <summary>
+    /// Average pooling (padding counted in the divisor when <paramref name="countIncludePad"/>; every window divided by
+    /// <paramref name="divisorOverride"/> when given).
+    /// </summary>
+    public static Tensor AvgPool2d(Tensor x, Window2d window, bool countIncludePad, int? divisorOverride = null)
     {
         var (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
         var y = FloatKernel.Run(x, [n, c, window.OutputH(h), window.OutputW(w)],
-            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad),
-            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad));
+            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad, divisorOverride),
+            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad, divisorOverride));
         var shape = x.shape;
         return Tensor.Record(y, "AvgPool2DBackward0", [x], g =>
         {
             var gx = FloatKernel.Run(g, shape,
-                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad),
-                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad));
-            return [Tensor.Record(gx, "AvgPool2DBackwardBackward0", [g], gg => [AvgPool2d(gg, window, countIncludePad)])];
+                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad, divisorOverride),
+                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad, divisorOverride));
+            return [Tensor.Record(gx, "AvgPool2DBackwardBackward0", [g], gg => [AvgPool2d(gg, window, countIncludePad, divisorOverride)])];
         });
     }
 

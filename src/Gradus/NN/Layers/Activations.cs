@@ -72,6 +72,53 @@ public sealed class SiLU(bool inplace = false) : Module
     public override string ExtraRepr() => Inplace ? "inplace=True" : "";
 }
 
+/// <summary>x clamped to [minVal, maxVal], as <c>nn.Hardtanh</c>; maxVal must exceed minVal.</summary>
+public sealed class Hardtanh : Module
+{
+    private readonly bool intBounds;
+
+    /// <summary>Float bounds, printed as Python floats (<c>min_val=-1.0</c>).</summary>
+    public Hardtanh(double minVal = -1.0, double maxVal = 1.0, bool inplace = false)
+    {
+        if (!(maxVal > minVal))
+            throw new ArgumentException($"Hardtanh: max_val ({PyRepr.Float(maxVal)}) must be greater than min_val ({PyRepr.Float(minVal)})");
+        (MinVal, MaxVal, Inplace) = (minVal, maxVal, inplace);
+    }
+
+    /// <summary>Integer bounds, printed as Python ints (<c>min_val=-2</c>), as PyTorch keeps the numbers it is given.</summary>
+    public Hardtanh(int minVal, int maxVal, bool inplace = false) : this((double)minVal, maxVal, inplace) => intBounds = true;
+
+    /// <summary>The lower bound.</summary>
+    public double MinVal { get; }
+
+    /// <summary>The upper bound.</summary>
+    public double MaxVal { get; }
+
+    /// <summary>Whether the forward overwrites its input.</summary>
+    public bool Inplace { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Hardtanh(input, MinVal, MaxVal, Inplace);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => intBounds
+        ? $"min_val={PyRepr.IntOrFloat(MinVal)}, max_val={PyRepr.IntOrFloat(MaxVal)}{InplaceRepr.Suffix(Inplace)}"
+        : $"min_val={PyRepr.Float(MinVal)}, max_val={PyRepr.Float(MaxVal)}{InplaceRepr.Suffix(Inplace)}";
+}
+
+/// <summary>min(max(x, 0), 6), as <c>nn.ReLU6(inplace)</c> (a hardtanh from 0 to 6).</summary>
+public sealed class ReLU6(bool inplace = false) : Module
+{
+    /// <summary>Whether the forward overwrites its input.</summary>
+    public bool Inplace { get; } = inplace;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => F.Relu6(input, Inplace);
+
+    /// <inheritdoc/>
+    public override string ExtraRepr() => Inplace ? "inplace=True" : "";
+}
+
 /// <summary>The ", inplace=True" tail PyTorch appends to an activation's repr when it works in place.</summary>
 internal static class InplaceRepr
 {

@@ -50,18 +50,19 @@ public sealed class AvgPool2d : Module
     private readonly Pair kernel, stride, padding;
 
     /// <summary>Square windows.</summary>
-    public AvgPool2d(int kernelSize, int? stride = null, int padding = 0, bool ceilMode = false, bool countIncludePad = true)
+    public AvgPool2d(int kernelSize, int? stride = null, int padding = 0, bool ceilMode = false, bool countIncludePad = true,
+        int? divisorOverride = null)
     {
         (kernel, this.stride, this.padding) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding));
-        (CeilMode, CountIncludePad) = (ceilMode, countIncludePad);
+        (CeilMode, CountIncludePad, DivisorOverride) = (ceilMode, countIncludePad, divisorOverride);
     }
 
     /// <summary>(height, width) windows.</summary>
     public AvgPool2d((int H, int W) kernelSize, (int H, int W)? stride = null, (int H, int W)? padding = null, bool ceilMode = false,
-        bool countIncludePad = true)
+        bool countIncludePad = true, int? divisorOverride = null)
     {
         (kernel, this.stride, this.padding) = (Pair.Of(kernelSize), Pair.Of(stride ?? kernelSize), Pair.Of(padding ?? (0, 0)));
-        (CeilMode, CountIncludePad) = (ceilMode, countIncludePad);
+        (CeilMode, CountIncludePad, DivisorOverride) = (ceilMode, countIncludePad, divisorOverride);
     }
 
     /// <summary>The window's (height, width).</summary>
@@ -79,11 +80,14 @@ public sealed class AvgPool2d : Module
     /// <summary>Whether the padding counts in each window's divisor.</summary>
     public bool CountIncludePad { get; }
 
-    /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => F.AvgPool2d(input, KernelSize, Stride, Padding, CeilMode, CountIncludePad);
+    /// <summary>The divisor every window uses instead of its size, or null (checked non-zero at the forward, as PyTorch).</summary>
+    public int? DivisorOverride { get; }
 
     /// <inheritdoc/>
-    /// <remarks>As PyTorch's, the printout leaves out ceil_mode and count_include_pad.</remarks>
+    public override Tensor Forward(Tensor input) => F.AvgPool2d(input, KernelSize, Stride, Padding, CeilMode, CountIncludePad, DivisorOverride);
+
+    /// <inheritdoc/>
+    /// <remarks>As PyTorch 1.13's, the printout leaves out ceil_mode, count_include_pad and divisor_override.</remarks>
     public override string ExtraRepr() => $"kernel_size={kernel}, stride={stride}, padding={padding}";
 }
 
