@@ -86,9 +86,7 @@ public static partial class F
         bool ceilMode = false, bool countIncludePad = true, int? divisorOverride = null)
     {
         var window = PoolWindow(input, kernelSize, stride, padding, null, ceilMode, "avg_pool2d");
-        var x = input.Dim == 3 ? input.Unsqueeze(0) : input;
-        var y = Pool.AvgPool2d(x, window, countIncludePad, divisorOverride);
-        return input.Dim == 3 ? y.Squeeze(0) : y;
+        return Pool.AvgPool2d(input, window, countIncludePad, divisorOverride); // unbatched too: one AvgPool2DBackward0 node, as PyTorch
     }
 
     /// <summary>Average pooling to a fixed output size, whatever the input size, as <c>F.adaptive_avg_pool2d</c>.</summary>

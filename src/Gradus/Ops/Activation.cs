@@ -94,7 +94,8 @@ internal static class Activation
 
     /// <summary>
     /// Hardtanh: x clamped to [min, max] (NaN kept; max wins where min &gt; max, as clamp), node HardtanhBackward0 whose
-    /// gradient is zero at and beyond both bounds; integer inputs (which never require grad) go through clamp.
+    /// gradient is zero at and beyond both bounds and at NaN (as PyTorch's vectorised CPU kernel); integer inputs (which
+    /// never require grad) go through clamp.
     /// </summary>
     public static Tensor Hardtanh(Tensor x, double min, double max)
     {
@@ -102,7 +103,7 @@ internal static class Activation
         var f = new HardtanhFn<float>((float)min, (float)max);
         var d = new HardtanhFn<double>(min, max);
         var r = Map(x, f, d, "hardtanh");
-        return Tensor.Record(r, "HardtanhBackward0", [x], g => [Grad(x, g, f, d, () => Torch.Where(x.Le(min) | x.Ge(max), 0.0, g))], x);
+        return Tensor.Record(r, "HardtanhBackward0", [x], g => [Grad(x, g, f, d, () => Torch.Where(x.Gt(min) & x.Lt(max), g, 0.0))], x);
     }
 
     /// <summary>x·Φ(x) with Φ the standard normal CDF (erf form), or PyTorch's tanh approximation.</summary>
@@ -171,7 +172,7 @@ internal static class Activation
             return v > max ? max : v;
         }
 
-        public T Invoke(T x, T g) => x <= min || x >= max ? T.Zero : g;
+        public T Invoke(T x, T g) => x > min && x < max ? g : T.Zero;
     }
 
     private readonly struct EluFn<T>(T alpha) : IScalarFunction<T>, IScalarDerivative<T> where T : IFloatingPointIeee754<T>

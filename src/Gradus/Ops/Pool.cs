@@ -36,21 +36,23 @@ internal static class Pool
     }
 
     /// <summary>
-    /// Average pooling (padding counted in the divisor when <paramref name="countIncludePad"/>; every window divided by
-    /// <paramref name="divisorOverride"/> when given).
+    /// Average pooling of [N, C, H, W] or unbatched [C, H, W] input (padding counted in the divisor when
+    /// <paramref name="countIncludePad"/>; every window divided by <paramref name="divisorOverride"/> when given).
     /// </summary>
     public static Tensor AvgPool2d(Tensor x, Window2d window, bool countIncludePad, int? divisorOverride = null)
     {
-        var (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
-        var y = FloatKernel.Run(x, [n, c, window.OutputH(h), window.OutputW(w)],
-            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad, divisorOverride),
-            (s, d) => Pooling.AvgPool2d(s, n * c, h, w, window, d, countIncludePad, divisorOverride));
+        var (h, w) = (x.shape[^2], x.shape[^1]);
+        int planes = x.shape[0] * (x.Dim == 4 ? x.shape[1] : 1);
+        int[] outShape = [.. x.shape[..^2], window.OutputH(h), window.OutputW(w)];
+        var y = FloatKernel.Run(x, outShape,
+            (s, d) => Pooling.AvgPool2d(s, planes, h, w, window, d, countIncludePad, divisorOverride),
+            (s, d) => Pooling.AvgPool2d(s, planes, h, w, window, d, countIncludePad, divisorOverride));
         var shape = x.shape;
         return Tensor.Record(y, "AvgPool2DBackward0", [x], g =>
         {
             var gx = FloatKernel.Run(g, shape,
-                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad, divisorOverride),
-                (s, d) => Pooling.AvgPool2dBackward(s, n * c, h, w, window, d, countIncludePad, divisorOverride));
+                (s, d) => Pooling.AvgPool2dBackward(s, planes, h, w, window, d, countIncludePad, divisorOverride),
+                (s, d) => Pooling.AvgPool2dBackward(s, planes, h, w, window, d, countIncludePad, divisorOverride));
             return [Tensor.Record(gx, "AvgPool2DBackwardBackward0", [g], gg => [AvgPool2d(gg, window, countIncludePad, divisorOverride)])];
         });
     }
