@@ -72,9 +72,8 @@ public static partial class F
         (int H, int W)? padding = null, (int H, int W)? dilation = null, bool ceilMode = false)
     {
         var window = PoolWindow(input, kernelSize, stride, padding, dilation, ceilMode, "max_pool2d");
-        var x = input.Dim == 3 ? input.Unsqueeze(0) : input;
-        var y = Pool.MaxPool2d(x, window, out var indices);
-        return input.Dim == 3 ? (y.Squeeze(0), indices.Squeeze(0)) : (y, indices);
+        var y = Pool.MaxPool2d(input, window, out var indices); // unbatched too: one MaxPool2DWithIndicesBackward0 node, as PyTorch
+        return (y, indices);
     }
 
     /// <summary>

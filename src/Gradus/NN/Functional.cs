@@ -67,9 +67,24 @@ public static partial class F
     /// <summary>log(1 + e^(βx))/β, and x itself where βx &gt; threshold, as <c>F.softplus</c>.</summary>
     public static Tensor Softplus(Tensor input, double beta = 1, double threshold = 20) => Activation.Softplus(input, beta, threshold);
 
-    /// <summary>e^x / Σ e^x along <paramref name="dim"/>, computed max-subtracted, as <c>F.softmax(x, dim)</c>.</summary>
-    public static Tensor Softmax(Tensor input, int dim, DType? dtype = null) => SoftmaxOp.Softmax(dtype is { } d ? input.To(d) : input, dim);
+    /// <summary>
+    /// e^x / Σ e^x along <paramref name="dim"/>, computed max-subtracted, as <c>F.softmax(x, dim)</c>; without a dim,
+    /// PyTorch's deprecated implicit choice (dim 0 for 0-, 1- and 3-D input, else 1) with its UserWarning.
+    /// </summary>
+    public static Tensor Softmax(Tensor input, int? dim = null, DType? dtype = null)
+        => SoftmaxOp.Softmax(dtype is { } d ? input.To(d) : input, dim ?? ImplicitSoftmaxDim("softmax", input.Dim));
 
-    /// <summary>x − log Σ eˣ along <paramref name="dim"/>, stable for large logits, as <c>F.log_softmax(x, dim)</c>.</summary>
-    public static Tensor LogSoftmax(Tensor input, int dim, DType? dtype = null) => SoftmaxOp.LogSoftmax(dtype is { } d ? input.To(d) : input, dim);
+    /// <summary>
+    /// x − log Σ eˣ along <paramref name="dim"/>, stable for large logits, as <c>F.log_softmax(x, dim)</c>; without a
+    /// dim, PyTorch's deprecated implicit choice (dim 0 for 0-, 1- and 3-D input, else 1) with its UserWarning.
+    /// </summary>
+    public static Tensor LogSoftmax(Tensor input, int? dim = null, DType? dtype = null)
+        => SoftmaxOp.LogSoftmax(dtype is { } d ? input.To(d) : input, dim ?? ImplicitSoftmaxDim("log_softmax", input.Dim));
+
+    /// <summary>PyTorch's <c>_get_softmax_dim</c>: warns that the implicit dim is deprecated and picks 0 for 0-, 1- and 3-D input, else 1.</summary>
+    private static int ImplicitSoftmaxDim(string op, int ndim)
+    {
+        Warnings.Warn($"Implicit dimension choice for {op} has been deprecated. Change the call to include dim=X as an argument.");
+        return ndim is 0 or 1 or 3 ? 0 : 1;
+    }
 }

@@ -8,6 +8,9 @@ internal static class PyRepr
     /// <summary><c>True</c> / <c>False</c>.</summary>
     public static string Bool(bool b) => b ? "True" : "False";
 
+    /// <summary>An optional int: its digits, or <c>None</c> when null.</summary>
+    public static string Optional(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "None";
+
     /// <summary>A tuple of ints: <c>(3, 3)</c>, or <c>(2,)</c> for one element.</summary>
     public static string Tuple(IReadOnlyList<int> values) =>
         values.Count == 1 ? $"({values[0]},)" : "(" + string.Join(", ", values) + ")";

@@ -11,4 +11,11 @@ internal static class Warnings
             if (!Shown.Add(message)) return;
         Console.Error.WriteLine($"UserWarning: {message}");
     }
+
+    /// <summary>Whether <paramref name="message"/> has been warned in this process.</summary>
+    public static bool WasShown(string message)
+    {
+        lock (Shown)
+            return Shown.Contains(message);
+    }
 }

@@ -7,7 +7,8 @@ namespace Gradus.Data.Datasets;
 /// The MNIST handwritten digits, as <c>torchvision.datasets.MNIST</c>: 28x28 grey images and int64 labels 0-9.
 /// Sample i is <c>[image, target]</c> with the image as <c>ToTensor</c> makes it (float32 1x28x28 in [0, 1]) or, with
 /// a transform, the transform applied to the raw pixels (an Int64 28x28 tensor of 0..255, torchvision's PIL image),
-/// so <c>new Compose(new ToTensor(), new Normalize(0.1307, 0.3081))</c> works as in PyTorch. Files are found by
+/// so <c>new Compose(new ToTensor(), new Normalize(0.1307, 0.3081))</c> works as in PyTorch; a target transform is
+/// applied to each label (a 0-d int64 tensor) as torchvision's <c>target_transform</c>. Files are found by
 /// <see cref="DataFiles"/>; when only the sample in data/ is found, its notice is printed once to stderr.
 /// </summary>
 public class Mnist : Dataset<Tensor[]>
@@ -18,13 +19,16 @@ public class Mnist : Dataset<Tensor[]>
     private readonly int _imageSize;
     private readonly Lazy<Tensor> _images;
 
-    /// <summary>Loads the train (60,000) or test (10,000) digits from <paramref name="root"/> or the default locations.</summary>
-    public Mnist(string? root = null, bool train = true, Transform? transform = null)
-        : this(DataFiles.FindDigits(root), train, transform,
+    /// <summary>
+    /// Loads the train (60,000) or test (10,000) digits from <paramref name="root"/> or the default locations;
+    /// <paramref name="targetTransform"/> is applied to each fetched label, as <c>target_transform</c>.
+    /// </summary>
+    public Mnist(string? root = null, bool train = true, Transform? transform = null, Transform? targetTransform = null)
+        : this(DataFiles.FindDigits(root), train, transform, targetTransform,
             ["0 - zero", "1 - one", "2 - two", "3 - three", "4 - four", "5 - five", "6 - six", "7 - seven", "8 - eight", "9 - nine"]) { }
 
     /// <summary>Loads an MNIST-layout data set found at <paramref name="location"/> with the given class names.</summary>
-    private protected Mnist(DataLocation location, bool train, Transform? transform, string[] classes)
+    private protected Mnist(DataLocation location, bool train, Transform? transform, Transform? targetTransform, string[] classes)
     {
         ArgumentNullException.ThrowIfNull(location);
         ShowNoticeOnce(location, Console.Error);
@@ -38,6 +42,7 @@ public class Mnist : Dataset<Tensor[]>
         IsSample = location.IsSample;
         Train = train;
         Transform = transform;
+        TargetTransform = targetTransform;
         Classes = classes;
         ClassToIndex = classes.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
         var targets = new long[raw.Count];
@@ -58,6 +63,9 @@ public class Mnist : Dataset<Tensor[]>
 
     /// <summary>The transform applied to each image's raw pixels; null gives <c>ToTensor</c>'s result.</summary>
     public Transform? Transform { get; }
+
+    /// <summary>The transform applied to each label (a 0-d int64 tensor), as <c>dataset.target_transform</c>; null leaves it.</summary>
+    public Transform? TargetTransform { get; }
 
     /// <summary>The class names, indexed by label, as <c>dataset.classes</c>.</summary>
     public IReadOnlyList<string> Classes { get; }
@@ -99,16 +107,18 @@ public class Mnist : Dataset<Tensor[]>
                 raw[i] = pixels[i];
             image = Transform.Apply(new Tensor(raw, [Rows, Cols], DType.Int64));
         }
-        return [image, Torch.Tensor((long)_labels[index])];
+        var target = Torch.Tensor((long)_labels[index]);
+        return [image, TargetTransform is null ? target : TargetTransform.Apply(target)];
     }
 
     /// <summary>
     /// Without a transform, converts the images at <paramref name="indices"/> straight from bytes into one
-    /// B x 1 x rows x cols float32 tensor and gathers their labels; with a transform, false (sample by sample).
+    /// B x 1 x rows x cols float32 tensor and gathers their labels; with a transform or a target transform, false
+    /// (sample by sample).
     /// </summary>
     public override bool TryGetBatch(ReadOnlySpan<int> indices, out Tensor[] batch)
     {
-        if (Transform is not null)
+        if (Transform is not null || TargetTransform is not null)
         {
             batch = null!;
             return false;

@@ -155,28 +155,28 @@ public sealed class Softplus(double beta = 1, double threshold = 20) : Module
     public override string ExtraRepr() => $"beta={PyRepr.IntOrFloat(Beta)}, threshold={PyRepr.IntOrFloat(Threshold)}";
 }
 
-/// <summary>Softmax along a dim, as <c>nn.Softmax(dim)</c>.</summary>
-public sealed class Softmax(int dim) : Module
+/// <summary>Softmax along a dim, as <c>nn.Softmax(dim)</c>; without one, PyTorch's deprecated implicit dim at each call.</summary>
+public sealed class Softmax(int? dim = null) : Module
 {
-    /// <summary>The dim that sums to one.</summary>
-    public int Dimension { get; } = dim;
+    /// <summary>The dim that sums to one; null for the implicit choice, as <c>dim=None</c>.</summary>
+    public int? Dimension { get; } = dim;
 
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input) => F.Softmax(input, Dimension);
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => $"dim={Dimension}";
+    public override string ExtraRepr() => $"dim={PyRepr.Optional(Dimension)}";
 }
 
-/// <summary>Log-softmax along a dim, as <c>nn.LogSoftmax(dim)</c>.</summary>
-public sealed class LogSoftmax(int dim) : Module
+/// <summary>Log-softmax along a dim, as <c>nn.LogSoftmax(dim)</c>; without one, PyTorch's deprecated implicit dim at each call.</summary>
+public sealed class LogSoftmax(int? dim = null) : Module
 {
-    /// <summary>The dim normalised over.</summary>
-    public int Dimension { get; } = dim;
+    /// <summary>The dim normalised over; null for the implicit choice, as <c>dim=None</c>.</summary>
+    public int? Dimension { get; } = dim;
 
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input) => F.LogSoftmax(input, Dimension);
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => $"dim={Dimension}";
+    public override string ExtraRepr() => $"dim={PyRepr.Optional(Dimension)}";
 }
