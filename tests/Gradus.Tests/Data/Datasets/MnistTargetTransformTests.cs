@@ -1,6 +1,5 @@
 using Gradus.Data;
 using Gradus.Data.Datasets;
-using Gradus.Data.Files;
 using Gradus.Data.Transforms;
 using Gradus.Random;
 
@@ -12,9 +11,7 @@ namespace Gradus.Tests.Data.Datasets;
 /// </summary>
 public class MnistTargetTransformTests
 {
-    private static string Sample(string folder) =>
-        DataFiles.FindRepositorySample(folder, [AppContext.BaseDirectory])
-        ?? throw new DirectoryNotFoundException($"data/{folder} not found above {AppContext.BaseDirectory}");
+    private static string Sample(string folder) => MnistTests.Sample(folder);
 
     private static Tensor OneHot(Tensor label)
     {

@@ -12,7 +12,7 @@ public class MnistTests
 {
     private static readonly JsonElement Fixture = DataFixtures.Load("mnist.json");
 
-    private static string Sample(string folder) =>
+    internal static string Sample(string folder) =>
         DataFiles.FindRepositorySample(folder, [AppContext.BaseDirectory])
         ?? throw new DirectoryNotFoundException($"data/{folder} not found above {AppContext.BaseDirectory}");
 
