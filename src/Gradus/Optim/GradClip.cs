@@ -11,20 +11,16 @@ public static class GradClip
     {
         var grads = parameters.Select(p => p.Grad).OfType<Tensor>().ToList();
         if (grads.Count == 0) return Torch.Scalar(0);
-        double total = 0;
-        foreach (var g in grads)
-        {
-            var v = g.Detach().Double().ToArray<double>();
-            if (double.IsPositiveInfinity(normType)) foreach (var x in v) total = Math.Max(total, Math.Abs(x));
-            else foreach (var x in v) total += Math.Pow(Math.Abs(x), normType);
-        }
-        if (!double.IsPositiveInfinity(normType)) total = Math.Pow(total, 1 / normType);
-        if (errorIfNonfinite && !double.IsFinite(total))
+        using var _ = Torch.NoGrad();
+        // PyTorch 1.13's steps, in the gradients' dtype: the norm of each gradient, the norm of those norms, then
+        // coefficient = maxNorm / (total + 1e-6) clamped at 1, multiplied into every gradient.
+        var norms = grads.Select(g => Linalg.VectorNorm(g.Detach(), normType)).ToArray();
+        var total = Linalg.VectorNorm(Torch.Stack(norms), normType);
+        if (errorIfNonfinite && !double.IsFinite(total.Item()))
             throw new InvalidOperationException($"The total norm of order {normType} for gradients from `parameters` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set errorIfNonfinite: false");
-        double coef = Math.Min(maxNorm / (total + 1e-6), 1.0);
-        using (Torch.NoGrad())
-            foreach (var g in grads) g.Mul_(coef);
-        return Torch.Scalar(total, grads[0].DType);
+        var coef = (maxNorm / (total + 1e-6)).Clamp(max: 1.0);
+        foreach (var g in grads) g.Mul_(coef.To(g.DType));
+        return total;
     }
 
     /// <summary>Clamps every gradient element into [−clipValue, clipValue].</summary>
