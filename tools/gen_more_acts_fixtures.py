@@ -8,26 +8,15 @@ near them, ±inf and random values; grad_fn names out of place and (where the mo
 Run with Debian's interpreter: /usr/bin/python3 tools/gen_more_acts_fixtures.py
 """
 import json
-import math
 import os
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from gen_acts_fixtures import enc  # the same {"shape", "dtype", "data"} encoding
+
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "Gradus.Tests", "fixtures", "acts")
-
-
-def num(v):
-    if isinstance(v, float) and not math.isfinite(v):
-        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
-    return v
-
-
-def enc(t):
-    t = t.detach()
-    dtype = {torch.float32: "float32", torch.float64: "float64"}[t.dtype]
-    return {"shape": list(t.shape), "dtype": dtype, "data": [num(v) for v in t.reshape(-1).tolist()]}
 
 
 # name, settings, function(x, inplace), kink points, has inplace
