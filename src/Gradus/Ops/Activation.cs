@@ -46,7 +46,7 @@ internal static class Activation
     /// The input gradient in one fused pass when no higher-order graph is being built, else from
     /// <paramref name="composed"/> (tensor ops that differentiate again).
     /// </summary>
-    private static Tensor Grad<TF, TD>(Tensor x, Tensor g, TF f, TD d, Func<Tensor> composed)
+    internal static Tensor Grad<TF, TD>(Tensor x, Tensor g, TF f, TD d, Func<Tensor> composed)
         where TF : struct, IScalarDerivative<float> where TD : struct, IScalarDerivative<double>
     {
         if (GradMode.IsEnabled || g.DType != x.DType) return composed();
