@@ -54,7 +54,7 @@ internal static partial class BufferPool
         {
             Interlocked.Increment(ref misses);
             Handed(Bytes(dtype, length));
-            return zero ? Storage.NewArray(dtype, length) : Storage.NewUninitializedArray(dtype, length);
+            return Storage.NewArray(dtype, length, zero);
         }
         Interlocked.Increment(ref hits);
         Handed(Bytes(dtype, length));
@@ -77,21 +77,6 @@ internal static partial class BufferPool
         bucket.Arrays.Push(array);
         bucket.Used = true;
         pooledBytes += bytes;
-    }
-
-    /// <summary>Drops every pooled array (they go back to the GC).</summary>
-    public static void Clear()
-    {
-        lock (gate)
-        {
-            buckets.Clear();
-            pooledBytes = 0;
-            foreach (var queue in collected.Values)
-            {
-                queue.Arrays.Clear();
-                queue.Bytes = 0;
-            }
-        }
     }
 
     private static long Bytes(DType dtype, int length) => (long)length * DTypes.ElementSize(dtype);

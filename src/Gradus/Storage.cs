@@ -53,14 +53,14 @@ internal sealed class Storage
     public static long LastSerial => Interlocked.Read(ref created);
 
     /// <summary>A zeroed array of <paramref name="length"/> elements (a recycled one when large).</summary>
-    public static Storage Allocate(DType dtype, int length) => BufferPool.Poolable(dtype, length)
-        ? new(BufferPool.Rent(dtype, length, zero: true), dtype, true)
-        : new(NewArray(dtype, length), dtype, false);
+    public static Storage Allocate(DType dtype, int length) => Make(dtype, length, zero: true);
 
     /// <summary>An array whose contents are garbage, for results an op overwrites completely (skips zeroing).</summary>
-    public static Storage AllocateUninitialized(DType dtype, int length) => BufferPool.Poolable(dtype, length)
-        ? new(BufferPool.Rent(dtype, length, zero: false), dtype, true)
-        : new(NewUninitializedArray(dtype, length), dtype, false);
+    public static Storage AllocateUninitialized(DType dtype, int length) => Make(dtype, length, zero: false);
+
+    private static Storage Make(DType dtype, int length, bool zero) => BufferPool.Poolable(dtype, length)
+        ? new(BufferPool.Rent(dtype, length, zero), dtype, true)
+        : new(NewArray(dtype, length, zero), dtype, false);
 
     /// <summary>
     /// The calling thread takes over a storage another thread made and will not touch again (a batch a loading
@@ -86,23 +86,13 @@ internal sealed class Storage
         BufferPool.Return(DType, data);
     }
 
-    /// <summary>A new zeroed array.</summary>
-    public static Array NewArray(DType dtype, int length) => dtype switch
+    /// <summary>A new array, zeroed or (for results an op overwrites completely) with garbage contents.</summary>
+    public static Array NewArray(DType dtype, int length, bool zero = true) => dtype switch
     {
-        DType.Float32 => new float[length],
-        DType.Float64 => new double[length],
-        DType.Int64 => new long[length],
-        DType.Bool => new bool[length],
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
-    };
-
-    /// <summary>A new array whose contents are garbage.</summary>
-    public static Array NewUninitializedArray(DType dtype, int length) => dtype switch
-    {
-        DType.Float32 => GC.AllocateUninitializedArray<float>(length),
-        DType.Float64 => GC.AllocateUninitializedArray<double>(length),
-        DType.Int64 => GC.AllocateUninitializedArray<long>(length),
-        DType.Bool => GC.AllocateUninitializedArray<bool>(length),
+        DType.Float32 => zero ? new float[length] : GC.AllocateUninitializedArray<float>(length),
+        DType.Float64 => zero ? new double[length] : GC.AllocateUninitializedArray<double>(length),
+        DType.Int64 => zero ? new long[length] : GC.AllocateUninitializedArray<long>(length),
+        DType.Bool => zero ? new bool[length] : GC.AllocateUninitializedArray<bool>(length),
         _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
     };
 }

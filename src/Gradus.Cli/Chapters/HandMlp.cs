@@ -21,10 +21,8 @@ internal sealed class HandMlp(float[] w1, float[] b1, float[] w2, float[] b2)
     /// </summary>
     public double Step(float[] x, long[] y, int count, float lr)
     {
-        // Forward: z1 = x W1ᵀ + b1, h = σ(z1), z2 = h W2ᵀ + b2, p = softmax(z2)
-        float[] h = Affine(x, count, inputs, W1, b1, hidden);
-        for (int i = 0; i < h.Length; i++) h[i] = 1f / (1f + MathF.Exp(-h[i]));
-        float[] p = Affine(h, count, hidden, W2, b2, outputs);
+        // Forward, then p = softmax(z2) in place
+        var (h, p) = Forward(x, count);
         double loss = 0;
         for (int r = 0; r < count; r++)
         {
@@ -59,12 +57,18 @@ internal sealed class HandMlp(float[] w1, float[] b1, float[] w2, float[] b2)
         return loss / count;
     }
 
-    /// <summary>The mean cross-entropy on <paramref name="count"/> rows without changing the weights.</summary>
-    public double Loss(float[] x, long[] y, int count)
+    /// <summary>z1 = x W1ᵀ + b1, h = σ(z1), z2 = h W2ᵀ + b2 for <paramref name="count"/> rows: returns h and z2.</summary>
+    private (float[] H, float[] Z) Forward(float[] x, int count)
     {
         float[] h = Affine(x, count, inputs, W1, b1, hidden);
         for (int i = 0; i < h.Length; i++) h[i] = 1f / (1f + MathF.Exp(-h[i]));
-        float[] z = Affine(h, count, hidden, W2, b2, outputs);
+        return (h, Affine(h, count, hidden, W2, b2, outputs));
+    }
+
+    /// <summary>The mean cross-entropy on <paramref name="count"/> rows without changing the weights.</summary>
+    public double Loss(float[] x, long[] y, int count)
+    {
+        var (_, z) = Forward(x, count);
         double loss = 0;
         for (int r = 0; r < count; r++)
         {

@@ -106,9 +106,10 @@ internal static class Conv
     {
         // The direct kernel multiplies inputs by the zero gradient of dropped columns too: an inf or NaN input would
         // turn those zeros into NaN where PyTorch has no such product, so a non-finite input takes the unfolded path.
-        var gw = ConvDirect.Suits(geo.Window) && AllFinite(x)
-            ? Direct(ConvPass.WeightGrad, x, g, null, Torch.Empty(geo.WeightShape, g.DType), geo)
-            : UnfoldedWeightGrad(x, g, geo);
+        var xc = x.Detach().Contiguous();
+        var gw = ConvDirect.Suits(geo.Window) && AllFinite(xc)
+            ? Direct(ConvPass.WeightGrad, xc, g, null, Torch.Empty(geo.WeightShape, g.DType), geo)
+            : UnfoldedWeightGrad(xc, g, geo);
         return Tensor.Record(gw, "ConvolutionBackwardWeight", [x, g], gg =>
         [
             x.RequiresGrad ? InputGrad(g, gg, geo) : null,
@@ -116,14 +117,10 @@ internal static class Conv
         ], x, g);
     }
 
-    /// <summary>Whether every element is finite (a sum that overflows also says no: the slower path is then merely exact too).</summary>
-    private static bool AllFinite(Tensor x)
-    {
-        var xc = x.Detach().Contiguous();
-        return x.DType == DType.Float32
-            ? float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(xc.Span<float>()))
-            : double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<double>(xc.Span<double>()));
-    }
+    /// <summary>Whether every element of contiguous <paramref name="xc"/> is finite (a sum that overflows also says no: the slower path is then merely exact too).</summary>
+    private static bool AllFinite(Tensor xc) => xc.DType == DType.Float32
+        ? float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(xc.Span<float>()))
+        : double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<double>(xc.Span<double>()));
 
     private static Tensor UnfoldedWeightGrad(Tensor x, Tensor g, Geometry geo)
     {
