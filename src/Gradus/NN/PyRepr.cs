@@ -72,6 +72,9 @@ internal static class PyRepr
         return x < 0 ? "-" + body : body;
     }
 
+    /// <summary>A number as Python printed it: an int when the caller was given an int (<paramref name="asInt"/>), else a float.</summary>
+    public static string Number(double x, bool asInt) => asInt ? IntOrFloat(x) : Float(x);
+
     /// <summary>A number that PyTorch declares as an int by default: printed without a decimal point when integral.</summary>
     public static string IntOrFloat(double x) =>
         x == Math.Floor(x) && Math.Abs(x) < 1e15 ? ((long)x).ToString(CultureInfo.InvariantCulture) : Float(x);

@@ -101,9 +101,8 @@ public sealed class Hardtanh : Module
     public override Tensor Forward(Tensor input) => F.Hardtanh(input, MinVal, MaxVal, Inplace);
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => intBounds
-        ? $"min_val={PyRepr.IntOrFloat(MinVal)}, max_val={PyRepr.IntOrFloat(MaxVal)}{InplaceRepr.Suffix(Inplace)}"
-        : $"min_val={PyRepr.Float(MinVal)}, max_val={PyRepr.Float(MaxVal)}{InplaceRepr.Suffix(Inplace)}";
+    public override string ExtraRepr() =>
+        $"min_val={PyRepr.Number(MinVal, intBounds)}, max_val={PyRepr.Number(MaxVal, intBounds)}{InplaceRepr.Suffix(Inplace)}";
 }
 
 /// <summary>min(max(x, 0), 6), as <c>nn.ReLU6(inplace)</c> (a hardtanh from 0 to 6).</summary>

@@ -101,7 +101,7 @@ public sealed class CELU : Module
     public override Tensor Forward(Tensor input) => F.Celu(input, Alpha, Inplace);
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => $"alpha={(intAlpha ? PyRepr.IntOrFloat(Alpha) : PyRepr.Float(Alpha))}{InplaceRepr.Suffix(Inplace)}";
+    public override string ExtraRepr() => $"alpha={PyRepr.Number(Alpha, intAlpha)}{InplaceRepr.Suffix(Inplace)}";
 }
 
 /// <summary>x − λ above λ, x + λ below −λ, else 0, as <c>nn.Softshrink(lambd)</c>.</summary>
@@ -122,7 +122,7 @@ public sealed class Softshrink : Module
     public override Tensor Forward(Tensor input) => F.Softshrink(input, Lambd);
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => intLambd ? PyRepr.IntOrFloat(Lambd) : PyRepr.Float(Lambd);
+    public override string ExtraRepr() => PyRepr.Number(Lambd, intLambd);
 }
 
 /// <summary>x outside [−λ, λ], else 0, as <c>nn.Hardshrink(lambd)</c>.</summary>
@@ -143,7 +143,7 @@ public sealed class Hardshrink : Module
     public override Tensor Forward(Tensor input) => F.Hardshrink(input, Lambd);
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => intLambd ? PyRepr.IntOrFloat(Lambd) : PyRepr.Float(Lambd);
+    public override string ExtraRepr() => PyRepr.Number(Lambd, intLambd);
 }
 
 /// <summary>value where x ≤ threshold, else x, as <c>nn.Threshold(threshold, value, inplace)</c>.</summary>
@@ -170,7 +170,6 @@ public sealed class Threshold : Module
     public override Tensor Forward(Tensor input) => F.Threshold(input, ThresholdValue, Value, Inplace);
 
     /// <inheritdoc/>
-    public override string ExtraRepr() => intArgs
-        ? $"threshold={PyRepr.IntOrFloat(ThresholdValue)}, value={PyRepr.IntOrFloat(Value)}{InplaceRepr.Suffix(Inplace)}"
-        : $"threshold={PyRepr.Float(ThresholdValue)}, value={PyRepr.Float(Value)}{InplaceRepr.Suffix(Inplace)}";
+    public override string ExtraRepr() =>
+        $"threshold={PyRepr.Number(ThresholdValue, intArgs)}, value={PyRepr.Number(Value, intArgs)}{InplaceRepr.Suffix(Inplace)}";
 }
