@@ -9,14 +9,16 @@ namespace Gradus;
 internal sealed class GradBuffers
 {
     private readonly Dictionary<Storage, int> holds = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<Storage> disowned = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Counts one more pending use of <paramref name="t"/>'s storage; <paramref name="made"/>: the pass created it.</summary>
+    /// <summary>
+    /// Counts one more pending use of <paramref name="t"/>'s storage; <paramref name="made"/>: the pass created it just
+    /// now (a storage made earlier and disowned since is never made again, so it stays untracked).
+    /// </summary>
     public void Hold(Tensor t, bool made)
     {
         var s = t.storage;
         if (holds.TryGetValue(s, out int n)) holds[s] = n + 1;
-        else if (made && !disowned.Contains(s)) holds[s] = 1;
+        else if (made) holds[s] = 1;
     }
 
     /// <summary>One pending use of <paramref name="t"/> is done: the storage is released when it was the last.</summary>
@@ -34,11 +36,7 @@ internal sealed class GradBuffers
     }
 
     /// <summary>Never release <paramref name="t"/>'s storage: something outside the pass may keep it.</summary>
-    public void Disown(Tensor t)
-    {
-        holds.Remove(t.storage);
-        disowned.Add(t.storage);
-    }
+    public void Disown(Tensor t) => holds.Remove(t.storage);
 
     /// <summary>
     /// Whether <paramref name="t"/> may become a leaf's gradient without a copy: the pass made it, this is its only
