@@ -84,22 +84,22 @@ internal static class Engine
                 var e = node.Edges[i];
                 var gi = inGrads[i];
                 if (gi is null) continue;
-                if (e.IsEmpty) { }
-                else if (e.Node is not { } next)
-                    Deliver(e.Leaf!, gi, inputs, captured, createGraph, buffers);
-                else if (!grads.TryGetValue(next, out var acc))
+                if (e.Node is { } next)
                 {
-                    grads[next] = gi;
-                    buffers?.Hold(gi, made: false);
-                }
-                else
-                {
+                    // The pending use of gi counted above moves into grads[next], or is spent on the sum.
+                    if (!grads.TryGetValue(next, out var acc))
+                    {
+                        grads[next] = gi;
+                        continue;
+                    }
                     before = Storage.LastSerial;
                     var sum = acc + gi;
                     grads[next] = sum;
                     buffers?.Hold(sum, made: sum.storage.Serial > before);
                     buffers?.Drop(acc);
                 }
+                else if (e.Leaf is { } leaf)
+                    Deliver(leaf, gi, inputs, captured, createGraph, buffers);
                 buffers?.Drop(gi);
             }
         }

@@ -66,7 +66,4 @@ public sealed class Node
 }
 
 /// <summary>Where a node sends the gradient of one input: another node or a leaf tensor.</summary>
-internal readonly record struct Edge(Node? Node, Tensor? Leaf)
-{
-    public bool IsEmpty => Node is null && Leaf is null;
-}
+internal readonly record struct Edge(Node? Node, Tensor? Leaf);
